@@ -1,0 +1,115 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseJson, readParams } from '../params';
+import { authKindOf } from '../transport/connection';
+import { runCommands } from '../transport/bulk';
+import { readList } from '../transport/paging';
+import type { Command } from '../transport/request';
+import type { ItemOutcome, OperationSpec } from '../types';
+
+export function getPath(value: unknown, path?: string): unknown {
+	if (!path) return value;
+	return path
+		.split('.')
+		.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as IDataObject)[key] : undefined), value);
+}
+
+const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
+
+function requestId(request: IDataObject | unknown[]): unknown {
+	if (Array.isArray(request)) return request[0];
+	return request.id ?? request.ID ?? request.taskId ?? request.TASK_ID;
+}
+
+/** Turns a method's result into output records the way n8n users expect (Delete → {deleted: true}). */
+export function shapeOutput(op: OperationSpec, result: unknown, request: IDataObject | unknown[]): IDataObject[] {
+	if (op.output) {
+		const out = op.output(result, request);
+		return Array.isArray(out) ? out : [out];
+	}
+	const value = getPath(result, op.unwrap);
+	const id = requestId(request);
+	if (op.kind === 'delete') return [{ ...(id !== undefined ? { id: id as string } : {}), deleted: value !== false }];
+	if (Array.isArray(value)) return value.map((entry) => (isObject(entry) ? entry : { value: entry }));
+	if (isObject(value)) return [value];
+	if (op.kind === 'create') return [{ id: value as string }];
+	if (op.kind === 'update') return [{ ...(id !== undefined ? { id: id as string } : {}), updated: value !== false }];
+	if (value === true) return [{ success: true }];
+	return [{ result: value as IDataObject[keyof IDataObject] }];
+}
+
+function toPositional(op: OperationSpec, params: IDataObject): unknown[] {
+	const values = op.positional!.map((key) => params[key]);
+	while (values.length && values[values.length - 1] === undefined) values.pop();
+	return values.map((value) => (value === undefined ? '' : value));
+}
+
+export function appOnlyError(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: number) {
+	return new NodeOperationError(ctx.getNode(), `${op.method} works only with a Bitrix24 OAuth2 credential [item ${itemIndex}]`, {
+		itemIndex,
+		description:
+			'Bitrix24 allows this method only for applications. Set Authentication to "OAuth2" and use a Bitrix24 OAuth2 credential (a local application on your portal).',
+	});
+}
+
+async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			const params = readParams(this, op, i);
+			const prepared = op.prepare ? await op.prepare.call(this, params, i) : params;
+			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+			const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
+			const filter = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
+			const sort = parseJson(this, options.sort ?? '{}', 'Sort (JSON)', i, 'object', 'a JSON object, e.g. {"ID": "DESC"}') as IDataObject;
+			for (const [field, direction] of Object.entries(sort)) {
+				if (!['ASC', 'DESC'].includes(String(direction).toUpperCase())) {
+					throw new NodeOperationError(this.getNode(), `Sort (JSON) has an invalid direction "${String(direction)}" for "${field}" [item ${i}]`, {
+						itemIndex: i,
+						description: 'Each field must map to "ASC" or "DESC", e.g. {"DATE_CREATE": "DESC"}.',
+					});
+				}
+			}
+			const select = typeof options.select === 'string' ? options.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+			const rows: IDataObject[] = [];
+			await readList(
+				this,
+				{ method: op.method, paging: op.paging!, params: prepared as IDataObject, filter, sort, select, limit, itemIndex: i },
+				(page) => {
+					for (const row of page) rows.push(row);
+				},
+			);
+			outcomes.push({ json: rows });
+		} catch (error) {
+			outcomes.push({ error: error as Error });
+		}
+	}
+	return outcomes;
+}
+
+/** Create, Get, Update, Delete, Fields and actions: one command per item, batched across items. */
+export async function executeGeneric(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
+	if (op.kind === 'getMany' && op.paging) return await executeGetMany.call(this, op, itemCount);
+	const outcomes: ItemOutcome[] = new Array(itemCount);
+	const entries: Array<{ itemIndex: number; command: Command }> = [];
+	const appOnlyRefused = op.appOnly && authKindOf(this) !== 'oAuth2';
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			if (appOnlyRefused) throw appOnlyError(this, op, i);
+			const params = readParams(this, op, i);
+			const prepared = op.prepare ? await op.prepare.call(this, params, i) : params;
+			const request = op.positional && !Array.isArray(prepared) ? toPositional(op, prepared) : prepared;
+			entries.push({ itemIndex: i, command: { method: op.method, params: request } });
+		} catch (error) {
+			outcomes[i] = { error: error as Error };
+		}
+	}
+	const results = await runCommands(this, entries, op.batchable !== false);
+	for (const { itemIndex, command } of entries) {
+		const outcome = results.get(itemIndex)!;
+		outcomes[itemIndex] = outcome.ok ? { json: shapeOutput(op, outcome.result, command.params) } : { error: outcome.error };
+	}
+	return outcomes;
+}

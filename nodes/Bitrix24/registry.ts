@@ -1,0 +1,150 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { toProperty } from './params';
+import { resources } from './resources';
+import type { OperationSpec, ResourceSpec } from './types';
+
+const show = (resource: string, operation: string) => ({ show: { resource: [resource], operation: [operation] } });
+
+/** Return All / Limit / Filter / Sort / Select: the same on every list operation. */
+function getManyProperties(resource: string, op: OperationSpec): INodeProperties[] {
+	const displayOptions = show(resource, op.value);
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+	if (op.paging?.filterKey !== undefined || op.paging?.orderKey !== undefined || op.paging?.selectKey !== undefined) {
+		const options: INodeProperties[] = [];
+		if (op.paging.filterKey !== undefined) {
+			options.push({
+				displayName: 'Filter (JSON)',
+				name: 'filter',
+				type: 'json',
+				default: '{}',
+				description:
+					'Bitrix24 filter as a JSON object; prefix a field with an operator (=, !=, &gt;, &gt;=, &lt;, &lt;=, %, @, !@), e.g. {"&gt;OPPORTUNITY": 1000, "STAGE_ID": "NEW"}',
+			});
+		}
+		if (op.paging.orderKey !== undefined) {
+			options.push({
+				displayName: 'Sort (JSON)',
+				name: 'sort',
+				type: 'json',
+				default: '{}',
+				description:
+					'Sort order as a JSON object of field: "ASC" or "DESC", e.g. {"DATE_CREATE": "DESC"}. Sorting by anything but ID reads page by page with counting, which is slower on big portals.',
+			});
+		}
+		if (op.paging.selectKey !== undefined) {
+			options.push({
+				displayName: 'Select Fields',
+				name: 'select',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ID, TITLE, UF_*',
+				description: 'Comma-separated fields to return; "*" for all standard fields and "UF_*" for custom fields',
+			});
+		}
+		properties.push({
+			displayName: 'Options',
+			name: 'listOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options,
+		});
+	}
+	return properties;
+}
+
+function operationProperties(resource: ResourceSpec, op: OperationSpec): INodeProperties[] {
+	const displayOptions = show(resource.value, op.value);
+	const properties: INodeProperties[] = [];
+	if (op.appOnly) {
+		properties.push({
+			displayName:
+				'This operation works only with a Bitrix24 OAuth2 credential (application authorization); Bitrix24 refuses it for webhooks and API keys.',
+			name: 'appOnlyNotice',
+			type: 'notice',
+			default: '',
+			displayOptions,
+		});
+	}
+	for (const spec of op.params ?? []) properties.push({ ...toProperty(spec), displayOptions });
+	for (const { property } of op.extra ?? []) properties.push({ ...property, displayOptions });
+	if (op.optional?.length) {
+		properties.push({
+			displayName: op.optionalName === 'options' ? 'Options' : 'Additional Fields',
+			name: op.optionalName ?? 'additionalFields',
+			type: 'collection',
+			placeholder: op.optionalName === 'options' ? 'Add Option' : 'Add Field',
+			default: {},
+			displayOptions,
+			options: op.optional.map(toProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	if (op.kind === 'getMany' && op.paging) properties.push(...getManyProperties(resource.value, op));
+	return properties;
+}
+
+export function buildProperties(list: ResourceSpec[] = resources): INodeProperties[] {
+	const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+			// the options are built from the registry, which the rule cannot read
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
+			default: 'deal',
+		},
+	];
+	for (const resource of sorted) {
+		const ops = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default is the first operation, computed below
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: ops.map((op) => ({
+				name: op.name,
+				value: op.value,
+				action: op.action,
+				description: op.description ?? `${op.action} (${op.method})`,
+			})),
+			default: ops[0]?.value ?? '',
+		});
+	}
+	for (const resource of sorted) {
+		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
+	}
+	return properties;
+}
+
+export function findOperation(resource: string, operation: string): OperationSpec | undefined {
+	return resources.find((r) => r.value === resource)?.operations.find((op) => op.value === operation);
+}
+
+export function allOperations(): Array<{ resource: ResourceSpec; op: OperationSpec }> {
+	return resources.flatMap((resource) => resource.operations.map((op) => ({ resource, op })));
+}

@@ -1,0 +1,182 @@
+import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import { bool, customFieldsProperty, date, fieldsOp, id, multifieldsProperty, num, startPaging, str } from '../shared';
+
+/** A legacy CRM entity (crm.lead|deal|contact|company|quote.*): UPPER_CASE fields, plain `result`. */
+interface LegacyEntity {
+	value: string;
+	name: string;
+	prefix: string;
+	/** The field shown at the top of Create (Title or Name). */
+	main: ParamSpec;
+	fields: ParamSpec[];
+	multifields?: boolean;
+	more?: OperationSpec[];
+}
+
+const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.to ?? spec.name}` });
+
+export const assignedBy = str('ASSIGNED_BY_ID', 'Responsible User ID', { description: 'ID of the user responsible for the record' });
+export const comments = str('COMMENTS', 'Comments');
+export const currency = str('CURRENCY_ID', 'Currency', { placeholder: 'e.g. USD' });
+export const opened = bool('OPENED', 'Available to Everyone', 'Whether every user can see the record', { yn: true });
+export const sourceId = str('SOURCE_ID', 'Source ID', { placeholder: 'e.g. WEB' });
+const registerEvent = bool('REGISTER_SONET_EVENT', 'Register Feed Event', 'Whether Bitrix24 posts the change to the activity stream', {
+	yn: true,
+	to: 'params.REGISTER_SONET_EVENT',
+});
+
+export function legacyEntity(entity: LegacyEntity): ResourceSpec {
+	const lower = entity.name.toLowerCase();
+	const recordId = id('id', `${entity.name} ID`);
+	const fields = entity.fields.map(f);
+	const mainField = f(entity.main);
+	const extras = (forUpdate: boolean) => [
+		...(entity.multifields ? [multifieldsProperty(forUpdate)] : []),
+		customFieldsProperty(),
+	];
+	return {
+		value: entity.value,
+		name: entity.name,
+		group: 'CRM',
+		operations: [
+			{
+				value: 'create',
+				name: 'Create',
+				action: `Create a ${lower}`,
+				method: `${entity.prefix}.add`,
+				kind: 'create',
+				params: [mainField],
+				optional: [...fields, registerEvent],
+				extra: extras(false),
+				fixed: { fields: {} },
+			},
+			{ value: 'get', name: 'Get', action: `Get a ${lower}`, method: `${entity.prefix}.get`, kind: 'get', params: [recordId] },
+			{
+				value: 'getMany',
+				name: 'Get Many',
+				action: `Get many ${lower}s`,
+				method: `${entity.prefix}.list`,
+				kind: 'getMany',
+				paging: startPaging(),
+			},
+			{
+				value: 'update',
+				name: 'Update',
+				action: `Update a ${lower}`,
+				method: `${entity.prefix}.update`,
+				kind: 'update',
+				params: [recordId],
+				optional: [{ ...mainField, required: false }, ...fields, registerEvent],
+				optionalName: 'updateFields',
+				extra: extras(true),
+				fixed: { fields: {} },
+			},
+			{ value: 'delete', name: 'Delete', action: `Delete a ${lower}`, method: `${entity.prefix}.delete`, kind: 'delete', params: [recordId] },
+			fieldsOp(`${entity.prefix}.fields`, lower),
+			...(entity.more ?? []),
+		],
+	};
+}
+
+export const lead = legacyEntity({
+	value: 'lead',
+	name: 'Lead',
+	prefix: 'crm.lead',
+	main: str('TITLE', 'Title'),
+	multifields: true,
+	fields: [
+		str('NAME', 'First Name'),
+		str('LAST_NAME', 'Last Name'),
+		str('SECOND_NAME', 'Second Name'),
+		str('COMPANY_TITLE', 'Company Name'),
+		str('POST', 'Position'),
+		str('STATUS_ID', 'Stage ID', { placeholder: 'e.g. NEW' }),
+		sourceId,
+		num('OPPORTUNITY', 'Amount'),
+		currency,
+		assignedBy,
+		date('BIRTHDATE', 'Birth Date'),
+		comments,
+		opened,
+	],
+});
+
+export const deal = legacyEntity({
+	value: 'deal',
+	name: 'Deal',
+	prefix: 'crm.deal',
+	main: str('TITLE', 'Title'),
+	fields: [
+		str('STAGE_ID', 'Stage ID', { placeholder: 'e.g. NEW or C1:NEW' }),
+		num('CATEGORY_ID', 'Pipeline ID', { description: 'ID of the deal pipeline (0 is the default pipeline)' }),
+		num('OPPORTUNITY', 'Amount'),
+		currency,
+		str('CONTACT_ID', 'Contact ID'),
+		str('COMPANY_ID', 'Company ID'),
+		assignedBy,
+		date('BEGINDATE', 'Start Date'),
+		date('CLOSEDATE', 'Close Date'),
+		str('TYPE_ID', 'Type ID', { placeholder: 'e.g. SALE' }),
+		num('PROBABILITY', 'Probability'),
+		sourceId,
+		comments,
+		opened,
+	],
+});
+
+export const contact = legacyEntity({
+	value: 'contact',
+	name: 'Contact',
+	prefix: 'crm.contact',
+	main: str('NAME', 'First Name'),
+	multifields: true,
+	fields: [
+		str('LAST_NAME', 'Last Name'),
+		str('SECOND_NAME', 'Second Name'),
+		str('POST', 'Position'),
+		str('COMPANY_ID', 'Company ID'),
+		str('TYPE_ID', 'Type ID', { placeholder: 'e.g. CLIENT' }),
+		sourceId,
+		assignedBy,
+		date('BIRTHDATE', 'Birth Date'),
+		comments,
+		opened,
+	],
+});
+
+export const company = legacyEntity({
+	value: 'company',
+	name: 'Company',
+	prefix: 'crm.company',
+	main: str('TITLE', 'Title'),
+	multifields: true,
+	fields: [
+		str('COMPANY_TYPE', 'Type', { placeholder: 'e.g. CUSTOMER' }),
+		str('INDUSTRY', 'Industry', { placeholder: 'e.g. IT' }),
+		str('EMPLOYEES', 'Employees', { placeholder: 'e.g. EMPLOYEES_1' }),
+		num('REVENUE', 'Annual Revenue'),
+		currency,
+		assignedBy,
+		comments,
+		opened,
+	],
+});
+
+export const quote = legacyEntity({
+	value: 'quote',
+	name: 'Quote',
+	prefix: 'crm.quote',
+	main: str('TITLE', 'Title'),
+	fields: [
+		str('STATUS_ID', 'Stage ID', { placeholder: 'e.g. DRAFT' }),
+		num('OPPORTUNITY', 'Amount'),
+		currency,
+		str('DEAL_ID', 'Deal ID'),
+		str('CONTACT_ID', 'Contact ID'),
+		str('COMPANY_ID', 'Company ID'),
+		assignedBy,
+		date('CLOSEDATE', 'Valid Until'),
+		comments,
+		opened,
+	],
+});

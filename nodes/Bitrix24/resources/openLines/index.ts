@@ -1,0 +1,235 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { callMethod } from '../../transport/request';
+import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
+import { num, str } from '../shared';
+
+const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'ID of the Open Lines chat (dialog)' });
+const sessionId = num('SESSION_ID', 'Session ID', { required: true, default: 0 });
+
+const action = (value: string, name: string, actionLabel: string, method: string, extra: Partial<OperationSpec> = {}): OperationSpec => ({
+	value,
+	name,
+	action: actionLabel,
+	method,
+	kind: 'action',
+	params: [chatId],
+	...extra,
+});
+
+const transfer: Partial<OperationSpec> = {
+	params: [
+		chatId,
+		str('TRANSFER_ID', 'Transfer To', {
+			required: true,
+			description: 'A user ID, or queue<ID> to hand the dialog to another open line',
+			placeholder: 'e.g. 12 or queue3',
+		}),
+	],
+};
+
+/**
+ * Bitrix24 has no method that closes a session by its ID: find the session's chat with
+ * imopenlines.dialog.get, check the session is still the chat's current one, then finish the dialog.
+ */
+async function closeSession(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			const by = this.getNodeParameter('closeBy', i) as 'sessionId' | 'chatId';
+			const asOperator = this.getNodeParameter('asCurrentOperator', i, false) as boolean;
+			let chat: number;
+			let session: number | undefined;
+			if (by === 'sessionId') {
+				session = Number(this.getNodeParameter('sessionId', i));
+				if (!(session > 0)) {
+					throw new NodeOperationError(this.getNode(), `Session ID must be a positive number [item ${i}]`, {
+						itemIndex: i,
+						description: 'Enter the Open Lines session ID, e.g. 1542.',
+					});
+				}
+				const dialog = await callMethod(this, 'imopenlines.dialog.get', { SESSION_ID: session }, { itemIndex: i, idempotent: true });
+				const result = (dialog.result ?? {}) as IDataObject;
+				chat = Number(result.id);
+				const current = Number(String(result.entity_data_1 ?? '').split('|')[5]);
+				if (current && current !== session) {
+					throw new NodeOperationError(this.getNode(), `Session ${session} is already closed [item ${i}]`, {
+						itemIndex: i,
+						description: `Chat ${chat} has moved on to session ${current}; nothing was closed. Use the current session ID to close the dialog.`,
+					});
+				}
+			} else {
+				chat = Number(this.getNodeParameter('chatId', i));
+			}
+			const method = asOperator ? 'imopenlines.operator.finish' : op.method;
+			const finished = await callMethod(this, method, { CHAT_ID: chat }, { itemIndex: i });
+			outcomes.push({
+				json: [{ ...(session ? { sessionId: session } : {}), chatId: chat, closed: finished.result === true, method }],
+			});
+		} catch (error) {
+			outcomes.push({ error: error as Error });
+		}
+	}
+	return outcomes;
+}
+
+const close: OperationSpec = {
+	value: 'close',
+	name: 'Close',
+	action: 'Close a session',
+	description: 'Close an Open Lines session by its Session ID (or by Chat ID), whoever the operator is',
+	method: 'imopenlines.operator.another.finish',
+	kind: 'action',
+	extra: [
+		{
+			property: {
+				displayName: 'Close By',
+				name: 'closeBy',
+				type: 'options',
+				options: [
+					{ name: 'Session ID', value: 'sessionId' },
+					{ name: 'Chat ID', value: 'chatId' },
+				],
+				default: 'sessionId',
+			},
+			apply: () => undefined,
+		},
+		{
+			property: {
+				displayName: 'Session ID',
+				name: 'sessionId',
+				type: 'number',
+				default: 0,
+				required: true,
+				displayOptions: { show: { closeBy: ['sessionId'] } },
+				description: 'ID of the Open Lines session to close',
+			},
+			apply: () => undefined,
+		},
+		{
+			property: {
+				displayName: 'Chat ID',
+				name: 'chatId',
+				type: 'number',
+				default: 0,
+				required: true,
+				displayOptions: { show: { closeBy: ['chatId'] } },
+			},
+			apply: () => undefined,
+		},
+		{
+			property: {
+				displayName: 'As Current Operator',
+				name: 'asCurrentOperator',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to close only a dialog the calling user handles (imopenlines.operator.finish) instead of any dialog',
+			},
+			apply: () => undefined,
+		},
+	],
+	execute: closeSession,
+};
+
+export const openLineSession: ResourceSpec = {
+	value: 'openLineSession',
+	name: 'Open Line Session',
+	group: 'Open Lines',
+	operations: [
+		close,
+		{ value: 'open', name: 'Open', action: 'Open a session for a client', method: 'imopenlines.session.open', kind: 'action', params: [str('USER_CODE', 'User Code', { required: true, placeholder: 'e.g. livechat|1|1761|587' })] },
+		action('start', 'Start', 'Start a new session in a chat', 'imopenlines.session.start'),
+		action('startFromMessage', 'Start From Message', 'Start a session from a message', 'imopenlines.message.session.start', {
+			params: [chatId, num('MESSAGE_ID', 'Message ID', { required: true, default: 0 })],
+		}),
+		action('join', 'Join', 'Join a session', 'imopenlines.session.join'),
+		action('intercept', 'Intercept', 'Take over a session', 'imopenlines.session.intercept'),
+		action('transfer', 'Transfer', 'Transfer a session', 'imopenlines.operator.transfer', transfer),
+		action('pin', 'Pin', 'Pin a session to the operator', 'imopenlines.session.mode.pin', { fixed: { ACTIVATE: 'Y' } }),
+		action('unpin', 'Unpin', 'Unpin a session from the operator', 'imopenlines.session.mode.pin', { fixed: { ACTIVATE: 'N' } }),
+		{ value: 'pinAll', name: 'Pin All', action: 'Pin all sessions', method: 'imopenlines.session.mode.pinAll', kind: 'action', output: (r) => ({ chatIds: r as IDataObject[] }) },
+		{ value: 'unpinAll', name: 'Unpin All', action: 'Unpin all sessions', method: 'imopenlines.session.mode.unpinAll', kind: 'action', output: (r) => ({ chatIds: r as IDataObject[] }) },
+		{
+			value: 'vote',
+			name: 'Vote',
+			action: 'Rate a session as supervisor',
+			method: 'imopenlines.session.head.vote',
+			kind: 'action',
+			params: [sessionId],
+			optional: [num('RATING', 'Rating', { description: 'From 1 to 5' }), str('COMMENT', 'Comment')],
+		},
+		{
+			value: 'getHistory',
+			name: 'Get History',
+			action: 'Get the history of a session',
+			method: 'imopenlines.session.history.get',
+			kind: 'get',
+			params: [sessionId],
+		},
+		{
+			value: 'getDialog',
+			name: 'Get Dialog',
+			action: 'Get the dialog of a session',
+			method: 'imopenlines.dialog.get',
+			kind: 'get',
+			params: [sessionId],
+		},
+		action('createLead', 'Create Lead', 'Create a lead from a session', 'imopenlines.crm.lead.create'),
+	],
+};
+
+export const openLineOperator: ResourceSpec = {
+	value: 'openLineOperator',
+	name: 'Open Line Operator',
+	group: 'Open Lines',
+	operations: [
+		action('answer', 'Answer', 'Take a dialog as the current operator', 'imopenlines.operator.answer'),
+		action('skip', 'Skip', 'Pass a dialog to the next operator', 'imopenlines.operator.skip'),
+		action('spam', 'Mark as Spam', 'Mark a dialog as spam and close it', 'imopenlines.operator.spam'),
+		action('transfer', 'Transfer', 'Transfer a dialog', 'imopenlines.operator.transfer', transfer),
+		action('finish', 'Finish', 'Finish your own dialog', 'imopenlines.operator.finish'),
+		action('finishAnother', 'Finish Any Dialog', "Finish another operator's dialog", 'imopenlines.operator.another.finish'),
+	],
+};
+
+export const openLineDialog: ResourceSpec = {
+	value: 'openLineDialog',
+	name: 'Open Line Dialog',
+	group: 'Open Lines',
+	operations: [
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a dialog',
+			method: 'imopenlines.dialog.get',
+			kind: 'get',
+			extra: [
+				{
+					property: {
+						displayName: 'Find By',
+						name: 'findBy',
+						type: 'options',
+						options: [
+							{ name: 'Chat ID', value: 'CHAT_ID' },
+							{ name: 'Dialog ID', value: 'DIALOG_ID' },
+							{ name: 'Session ID', value: 'SESSION_ID' },
+							{ name: 'User Code', value: 'USER_CODE' },
+						],
+						default: 'CHAT_ID',
+					},
+					apply: (value, params) => {
+						params.__findBy = value as string;
+					},
+				},
+				{
+					property: { displayName: 'Value', name: 'findValue', type: 'string', default: '', required: true, placeholder: 'e.g. 42, chat42 or livechat|1|1761|587' },
+					apply: (value, params) => {
+						params[params.__findBy as string] = value as string;
+						delete params.__findBy;
+					},
+				},
+			],
+		},
+	],
+};

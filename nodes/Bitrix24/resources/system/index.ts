@@ -1,0 +1,149 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseJson } from '../../params';
+import { callBatch, callMethod } from '../../transport/request';
+import type { Command } from '../../transport/request';
+import { toQueryString } from '../../transport/encode';
+import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
+import { str } from '../shared';
+
+function resultItems(result: unknown): IDataObject[] {
+	if (Array.isArray(result)) return result.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }));
+	if (result && typeof result === 'object') return [result as IDataObject];
+	return [{ result: result as IDataObject[keyof IDataObject] }];
+}
+
+const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
+
+async function callAnyMethod(this: IExecuteFunctions, _op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			const method = String(this.getNodeParameter('methodName', i)).trim().replace(/\.json$/i, '');
+			if (!METHOD_NAME.test(method)) {
+				throw new NodeOperationError(this.getNode(), `"${method}" is not a Bitrix24 method name [item ${i}]`, {
+					itemIndex: i,
+					description: 'Enter a method name such as crm.deal.list or user.current, without the portal URL.',
+				});
+			}
+			const params = parseJson(this, this.getNodeParameter('parameters', i, '{}'), 'Parameters (JSON)', i, 'any', 'a JSON object, e.g. {"id": 1}') ?? {};
+			if (typeof params !== 'object' || params === null) {
+				throw new NodeOperationError(this.getNode(), `Parameters (JSON) must be a JSON object or array [item ${i}]`, {
+					itemIndex: i,
+					description: 'Enter a JSON object, e.g. {"id": 1}, or an array for positional methods.',
+				});
+			}
+			const options = this.getNodeParameter('options', i, {}) as IDataObject;
+			const envelope = await callMethod(this, method, params as IDataObject, {
+				itemIndex: i,
+				idempotent: options.safeToRetry === true ? true : undefined,
+			});
+			outcomes.push({
+				json: options.fullResponse
+					? [{ result: envelope.result as IDataObject, ...(envelope.next !== undefined ? { next: envelope.next } : {}), ...(envelope.total !== undefined ? { total: envelope.total } : {}), ...(envelope.time ? { time: envelope.time } : {}) }]
+					: resultItems(envelope.result),
+			});
+		} catch (error) {
+			outcomes.push({ error: error as Error });
+		}
+	}
+	return outcomes;
+}
+
+function toCommandString(this: IExecuteFunctions, value: unknown, key: string, itemIndex: number): string {
+	if (typeof value === 'string' && value.trim()) return value.trim();
+	if (value && typeof value === 'object' && typeof (value as IDataObject).method === 'string') {
+		const { method, params } = value as { method: string; params?: IDataObject };
+		const query = toQueryString(params ?? {});
+		return query ? `${method}?${query}` : method;
+	}
+	throw new NodeOperationError(this.getNode(), `Batch command "${key}" is neither a "method?query" string nor {"method": ..., "params": {...}} [item ${itemIndex}]`, {
+		itemIndex,
+		description: 'Example: {"deal": "crm.deal.get?id=1", "contact": {"method": "crm.contact.get", "params": {"id": "$result[deal][CONTACT_ID]"}}}',
+	});
+}
+
+async function runBatch(this: IExecuteFunctions, _op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
+	const outcomes: ItemOutcome[] = [];
+	for (let i = 0; i < itemCount; i++) {
+		try {
+			const raw = parseJson(this, this.getNodeParameter('commands', i), 'Commands (JSON)', i, 'any', 'an object of named commands, e.g. {"deal": "crm.deal.get?id=1"}');
+			const entries = Array.isArray(raw)
+				? raw.map((value, index) => [String(index), value] as const)
+				: raw && typeof raw === 'object'
+					? Object.entries(raw as IDataObject)
+					: [];
+			if (!entries.length || entries.length > 50) {
+				throw new NodeOperationError(this.getNode(), `Commands (JSON) must hold 1 to 50 commands, not ${entries.length} [item ${i}]`, {
+					itemIndex: i,
+					description: 'Bitrix24 runs at most 50 commands in one batch. Split larger jobs over several items.',
+				});
+			}
+			const commands: Record<string, Command> = {};
+			for (const [key, value] of entries) {
+				const [method, query = ''] = toCommandString.call(this, value, key, i).split(/\?(.*)/s);
+				commands[key] = { method, params: {}, query };
+			}
+			const halt = this.getNodeParameter('halt', i, false) as boolean;
+			const batch = await callBatch(this, commands, { itemIndex: i, halt });
+			outcomes.push({
+				json: entries.map(([key]) => ({
+					command: key,
+					...(key in batch.errors ? { error: batch.errors[key] as unknown as IDataObject } : {}),
+					...(key in batch.result ? { result: batch.result[key] as IDataObject } : {}),
+					...(key in batch.total ? { total: batch.total[key] } : {}),
+					...(key in batch.next ? { next: batch.next[key] } : {}),
+				})),
+			});
+		} catch (error) {
+			outcomes.push({ error: error as Error });
+		}
+	}
+	return outcomes;
+}
+
+export const system: ResourceSpec = {
+	value: 'system',
+	name: 'System',
+	group: 'System',
+	description: 'Any method, batches, and portal information',
+	operations: [
+		{
+			value: 'callMethod',
+			name: 'Call Method',
+			action: 'Call any Bitrix24 method',
+			description: 'Call any documented REST method with JSON parameters, through the same auth, limits, retries and errors',
+			method: '*',
+			kind: 'action',
+			params: [
+				str('methodName', 'Method', { required: true, placeholder: 'e.g. crm.deal.list' }),
+				{ name: 'parameters', label: 'Parameters (JSON)', type: 'json', default: '{}', description: 'Method parameters as JSON, e.g. {"filter": {"STAGE_ID": "NEW"}}' },
+			],
+			optional: [
+				{ name: 'fullResponse', label: 'Full Response', type: 'boolean', description: 'Whether to return the whole envelope (result, next, total, time) instead of the result' },
+				{ name: 'safeToRetry', label: 'Safe to Retry', type: 'boolean', description: 'Whether the method only reads, so it may be sent again after a network error or 5xx' },
+			],
+			optionalName: 'options',
+			execute: callAnyMethod,
+		},
+		{
+			value: 'batch',
+			name: 'Batch',
+			action: 'Run up to 50 commands in one call',
+			method: 'batch',
+			kind: 'action',
+			params: [
+				{
+					name: 'commands',
+					label: 'Commands (JSON)',
+					type: 'json',
+					default: '{\n  "deal": "crm.deal.get?id=1",\n  "contact": "crm.contact.get?id=$result[deal][CONTACT_ID]"\n}',
+					description: 'Named commands as "method?query" strings or {"method", "params"} objects; later commands can use $result[name][field]',
+				},
+				{ name: 'halt', label: 'Halt on Error', type: 'boolean', description: 'Whether to stop at the first failing command' },
+			],
+			execute: runBatch,
+		},
+	],
+};

@@ -1,0 +1,76 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { B24Context } from './connection';
+import { bitrixApiError } from './errors';
+import type { Command } from './request';
+import { callBatch, callMethod } from './request';
+import { BATCH_SIZE } from './paging';
+
+export type CommandOutcome = { ok: true; result: unknown } | { ok: false; error: Error };
+
+/** The same failure, pinned to another item. */
+export function forItem(error: Error, itemIndex: number): Error {
+	const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error);
+	if (error instanceof NodeApiError || 'context' in error) {
+		(copy as NodeApiError).context = { ...((error as NodeApiError).context ?? {}), itemIndex };
+	}
+	return copy;
+}
+
+/**
+ * Runs one command per item: packed 50 to a batch (halt=0) so each item gets its own result or
+ * error, or one call per item for methods that cannot run inside batch.
+ */
+export async function runCommands(
+	ctx: B24Context,
+	entries: Array<{ itemIndex: number; command: Command }>,
+	batchable = true,
+): Promise<Map<number, CommandOutcome>> {
+	const outcomes = new Map<number, CommandOutcome>();
+	if (!batchable || entries.length === 1) {
+		for (const { itemIndex, command } of entries) {
+			try {
+				const envelope = await callMethod(ctx, command.method, command.params, { itemIndex });
+				outcomes.set(itemIndex, { ok: true, result: envelope.result });
+			} catch (error) {
+				outcomes.set(itemIndex, { ok: false, error: error as Error });
+			}
+		}
+		return outcomes;
+	}
+	for (let offset = 0; offset < entries.length; offset += BATCH_SIZE) {
+		const chunk = entries.slice(offset, offset + BATCH_SIZE);
+		const commands: Record<string, Command> = {};
+		for (const { itemIndex, command } of chunk) commands[`i${itemIndex}`] = command;
+		try {
+			const batch = await callBatch(ctx, commands, { itemIndex: chunk[0].itemIndex, halt: false });
+			for (const { itemIndex } of chunk) {
+				const key = `i${itemIndex}`;
+				const error = batch.errors[key];
+				if (error) {
+					outcomes.set(itemIndex, {
+						ok: false,
+						error: bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex }, []),
+					});
+				} else if (key in batch.result) {
+					outcomes.set(itemIndex, { ok: true, result: batch.result[key] });
+				} else {
+					outcomes.set(itemIndex, {
+						ok: false,
+						error: bitrixApiError(
+							ctx.getNode(),
+							{ code: 'NOT_EXECUTED', description: 'Bitrix24 did not run this command in the batch', itemIndex, hint: 'Run the item again.' },
+							[],
+						),
+					});
+				}
+			}
+		} catch (error) {
+			for (const { itemIndex } of chunk) outcomes.set(itemIndex, { ok: false, error: forItem(error as Error, itemIndex) });
+		}
+	}
+	return outcomes;
+}
+
+export type { IDataObject };

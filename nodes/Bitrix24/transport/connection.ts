@@ -1,0 +1,75 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import type { Plan } from './portal';
+import { normalizePortal, parseWebhookUrl } from './portal';
+
+export type B24Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+
+export type AuthKind = 'oAuth2' | 'webhook' | 'apiKey';
+
+export const CREDENTIAL_TYPES: Record<AuthKind, string> = {
+	oAuth2: 'bitrix24OAuth2Api',
+	webhook: 'bitrix24WebhookApi',
+	apiKey: 'bitrix24ApiKeyApi',
+};
+
+export interface Connection {
+	auth: AuthKind;
+	credentialType: string;
+	/** The unsigned REST base, ending in /rest/; the credential adds the secret. */
+	restBase: string;
+	/** One limiter per portal host, shared by every credential that talks to it. */
+	portalKey: string;
+	plan: Plan;
+	maxWaitSeconds: number;
+	secrets: string[];
+	accessToken?: string;
+}
+
+export function authKindOf(ctx: B24Context): AuthKind {
+	const value = ctx.getNode().parameters.authentication;
+	return value === 'oAuth2' || value === 'apiKey' ? value : 'webhook';
+}
+
+function restBaseFor(auth: AuthKind, credentials: ICredentialDataDecryptedObject): string {
+	if (auth === 'webhook') return `${parseWebhookUrl(credentials.webhookUrl as string).portal}/rest/`;
+	if (auth === 'oAuth2') {
+		const token = (credentials.oauthTokenData ?? {}) as { client_endpoint?: string };
+		if (token.client_endpoint) return token.client_endpoint.replace(/\/?$/, '/');
+	}
+	return `${normalizePortal(credentials.portalUrl as string)}/rest/`;
+}
+
+export function connectionFrom(auth: AuthKind, credentials: ICredentialDataDecryptedObject): Connection {
+	const restBase = restBaseFor(auth, credentials);
+	const token = (credentials.oauthTokenData ?? {}) as { access_token?: string; refresh_token?: string };
+	const secrets =
+		auth === 'webhook'
+			? [parseWebhookUrl(credentials.webhookUrl as string).code]
+			: auth === 'apiKey'
+				? [String(credentials.apiKey ?? '')]
+				: [token.access_token ?? '', token.refresh_token ?? '', String(credentials.clientSecret ?? '')];
+	return {
+		auth,
+		credentialType: CREDENTIAL_TYPES[auth],
+		restBase,
+		portalKey: new URL(restBase).host,
+		plan: (credentials.plan as Plan) ?? 'standard',
+		maxWaitSeconds: Number(credentials.maxWaitSeconds ?? 120),
+		secrets,
+		accessToken: token.access_token,
+	};
+}
+
+export async function getConnection(ctx: B24Context): Promise<Connection> {
+	const auth = authKindOf(ctx);
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPES[auth]);
+	return connectionFrom(auth, credentials);
+}

@@ -1,0 +1,189 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { PagingSpec } from '../types';
+import type { B24Context } from './connection';
+import type { Command } from './request';
+import { callBatch, callMethod } from './request';
+import { bitrixApiError } from './errors';
+
+export const PAGE_SIZE = 50;
+export const BATCH_SIZE = 50;
+
+export interface ListRequest {
+	method: string;
+	paging: PagingSpec;
+	/** Parameters other than filter/order/select/start. */
+	params: IDataObject;
+	filter?: IDataObject;
+	sort?: IDataObject;
+	select?: string[];
+	/** Max records; undefined = all. */
+	limit?: number;
+	itemIndex: number;
+}
+
+function getPath(value: unknown, path?: string): unknown {
+	if (!path) return value;
+	return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as IDataObject)[key] : undefined), value);
+}
+
+function rowsOf(result: unknown, paging: PagingSpec): IDataObject[] {
+	const rows = getPath(result, paging.itemsPath);
+	if (Array.isArray(rows)) return rows as IDataObject[];
+	// some lists answer with an object keyed by ID
+	if (rows && typeof rows === 'object') return Object.values(rows as IDataObject) as IDataObject[];
+	return [];
+}
+
+/** Sorting only by ID ascending (or not at all) lets the read use the keyset fast path. */
+function isIdAscending(sort: IDataObject | undefined, orderField: string): boolean {
+	const keys = Object.keys(sort ?? {});
+	if (keys.length === 0) return true;
+	return keys.length === 1 && keys[0].toLowerCase() === orderField.toLowerCase() && String(sort![keys[0]]).toUpperCase() === 'ASC';
+}
+
+function listParams(request: ListRequest, extra: { filter?: IDataObject; order?: IDataObject; start?: number }): IDataObject {
+	const { paging } = request;
+	const params: IDataObject = { ...request.params };
+	const filter = extra.filter ?? request.filter;
+	if (paging.filterKey && filter && Object.keys(filter).length) params[paging.filterKey] = filter;
+	const order = extra.order ?? request.sort;
+	if (paging.orderKey && order && Object.keys(order).length) params[paging.orderKey] = order;
+	if (paging.selectKey && request.select?.length) params[paging.selectKey] = request.select;
+	if (extra.start !== undefined) params.start = extra.start;
+	return params;
+}
+
+/**
+ * Reads a list at Bitrix24's physical limit: `start=-1` keyset pages ordered by ID, chained 50 to a
+ * batch with `$result[...]` references, so one HTTP call brings up to 2,500 records. Other sort
+ * orders fall back to counted offset pages, still packed 50 to a batch.
+ */
+export async function readList(ctx: B24Context, request: ListRequest, emit: (rows: IDataObject[]) => void): Promise<number> {
+	const { paging } = request;
+	const want = request.limit ?? Number.POSITIVE_INFINITY;
+	let count = 0;
+	const take = (rows: IDataObject[]) => {
+		const room = want - count;
+		const kept = rows.length > room ? rows.slice(0, room) : rows;
+		count += kept.length;
+		if (kept.length) emit(kept);
+	};
+
+	if (paging.mode === 'all') {
+		const envelope = await callMethod(ctx, request.method, listParams(request, {}), { itemIndex: request.itemIndex, idempotent: true });
+		take(rowsOf(envelope.result, paging));
+		return count;
+	}
+
+	const orderField = paging.idFilter?.replace(/^[^A-Za-z]+/, '') ?? '';
+	if (paging.idField && paging.idFilter && isIdAscending(request.sort, orderField)) {
+		return await readByKeyset(ctx, request, orderField, take, () => count >= want, () => want - count);
+	}
+	return await readByOffset(ctx, request, take, () => count >= want, () => want - count, () => count);
+}
+
+async function readByKeyset(
+	ctx: B24Context,
+	request: ListRequest,
+	orderField: string,
+	take: (rows: IDataObject[]) => void,
+	full: () => boolean,
+	remaining: () => number,
+): Promise<number> {
+	const { paging } = request;
+	const idField = paging.idField!;
+	const idFilter = paging.idFilter!;
+	const userFilter = { ...(request.filter ?? {}) };
+	let lastId = Number(userFilter[idFilter] ?? 0) || 0;
+	delete userFilter[idFilter];
+	const order = { [orderField]: 'ASC' };
+	const pageParams = (after: number | string) =>
+		listParams(request, { filter: { ...userFilter, [idFilter]: after }, order, start: -1 });
+	let total = 0;
+
+	const accept = (rows: IDataObject[]) => {
+		const first = Number(rows[0]?.[idField]);
+		if (rows.length && !(first > lastId)) {
+			throw new NodeOperationError(ctx.getNode(), `Bitrix24 returned records out of ID order while reading ${request.method}`, {
+				itemIndex: request.itemIndex,
+				description: 'The read stopped to avoid an endless loop. Remove ID conditions from the Filter (JSON) and try again.',
+			});
+		}
+		if (rows.length) lastId = Number(rows[rows.length - 1][idField]);
+		total += rows.length;
+		take(rows);
+	};
+
+	// One plain page first: small lists finish in one call and never pay for a 50-command batch.
+	const first = await callMethod(ctx, request.method, pageParams(lastId), { itemIndex: request.itemIndex, idempotent: true });
+	const firstRows = rowsOf(first.result, paging);
+	accept(firstRows);
+	let done = firstRows.length < PAGE_SIZE;
+
+	const rowRef = (key: string) => `$result[${key}]${paging.itemsPath ? `[${paging.itemsPath}]` : ''}[${PAGE_SIZE - 1}][${idField}]`;
+	while (!done && !full()) {
+		const pages = Math.min(BATCH_SIZE, Math.ceil(remaining() / PAGE_SIZE));
+		const commands: Record<string, Command> = {};
+		for (let page = 0; page < pages; page++) {
+			commands[`p${page}`] = { method: request.method, params: pageParams(page === 0 ? lastId : rowRef(`p${page - 1}`)) };
+		}
+		const batch = await callBatch(ctx, commands, { itemIndex: request.itemIndex, idempotent: true });
+		for (let page = 0; page < pages; page++) {
+			const key = `p${page}`;
+			const error = batch.errors[key];
+			if (error) {
+				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex: request.itemIndex }, []);
+			}
+			const rows = rowsOf(batch.result[key], paging);
+			accept(rows);
+			// a short page ends the list; later pages in this batch referenced rows that do not exist
+			if (rows.length < PAGE_SIZE || full()) {
+				done = true;
+				break;
+			}
+		}
+	}
+	return total;
+}
+
+async function readByOffset(
+	ctx: B24Context,
+	request: ListRequest,
+	take: (rows: IDataObject[]) => void,
+	full: () => boolean,
+	remaining: () => number,
+	count: () => number,
+): Promise<number> {
+	const { paging } = request;
+	const first = await callMethod(ctx, request.method, listParams(request, { start: 0 }), { itemIndex: request.itemIndex, idempotent: true });
+	take(rowsOf(first.result, paging));
+	let next = first.next;
+	const total = first.total ?? 0;
+	while (next !== undefined && next !== null && !full()) {
+		const commands: Record<string, Command> = {};
+		const pages = Math.min(BATCH_SIZE, Math.ceil(remaining() / PAGE_SIZE), Math.ceil((total - next) / PAGE_SIZE) || 1);
+		for (let page = 0; page < pages; page++) {
+			commands[`o${page}`] = { method: request.method, params: listParams(request, { start: next + page * PAGE_SIZE }) };
+		}
+		const batch = await callBatch(ctx, commands, { itemIndex: request.itemIndex, idempotent: true });
+		let last: number | undefined;
+		for (let page = 0; page < pages; page++) {
+			const key = `o${page}`;
+			const error = batch.errors[key];
+			if (error) {
+				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex: request.itemIndex }, []);
+			}
+			const rows = rowsOf(batch.result[key], paging);
+			take(rows);
+			if (rows.length === 0 || full()) {
+				last = undefined;
+				break;
+			}
+			last = batch.next[key];
+		}
+		next = last;
+	}
+	return count();
+}

@@ -1,0 +1,106 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+/** Where a credential's REST calls go and what must never leak from them. */
+export interface WebhookParts {
+	portal: string;
+	userId: string;
+	code: string;
+}
+
+export type Plan = 'standard' | 'enterprise' | 'none';
+
+export function normalizePortal(raw: string): string {
+	let portal = (raw ?? '').trim();
+	if (!portal) throw new Error('The Portal URL is empty. Enter your portal address, e.g. https://your-company.bitrix24.com');
+	if (!/^https?:\/\//i.test(portal)) portal = `https://${portal}`;
+	const url = new URL(portal);
+	return `${url.protocol}//${url.host}`;
+}
+
+const WEBHOOK_HINT = 'Copy the inbound webhook URL from Bitrix24 (Developer resources → Other → Inbound webhook); it looks like https://your-company.bitrix24.com/rest/1/abc123xyz/';
+
+/** Parses an inbound webhook URL, with a message that says what is wrong with a malformed one. */
+export function parseWebhookUrl(raw: string): WebhookParts {
+	const value = (raw ?? '').trim();
+	if (!value) throw new Error(`The Webhook URL is empty. ${WEBHOOK_HINT}`);
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new Error(`The Webhook URL is not a valid URL. ${WEBHOOK_HINT}`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new Error(`The Webhook URL must start with https://. ${WEBHOOK_HINT}`);
+	}
+	const segments = url.pathname.split('/').filter(Boolean);
+	const rest = segments.indexOf('rest');
+	if (rest === -1) throw new Error(`The Webhook URL has no /rest/ part. ${WEBHOOK_HINT}`);
+	const [userId, code, ...extra] = segments.slice(rest + 1);
+	if (!userId || !/^\d+$/.test(userId)) {
+		throw new Error(`The Webhook URL is missing the user ID after /rest/. ${WEBHOOK_HINT}`);
+	}
+	if (!code || /\./.test(code)) {
+		throw new Error(`The Webhook URL is missing the webhook code after the user ID. ${WEBHOOK_HINT}`);
+	}
+	if (extra.length) {
+		throw new Error(
+			`The Webhook URL ends with a method name ("${extra.join('/')}"); remove everything after the webhook code. ${WEBHOOK_HINT}`,
+		);
+	}
+	const prefix = segments.slice(0, rest).join('/');
+	return { portal: `${url.protocol}//${url.host}${prefix ? `/${prefix}` : ''}`, userId, code };
+}
+
+function absoluteUrl(options: IHttpRequestOptions): URL | undefined {
+	try {
+		return new URL(options.url, options.baseURL);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Puts `USER_ID/CODE/` after `/rest/` for URLs on the portal; a relative URL is resolved against the
+ * webhook. URLs on other hosts are left alone so the code never travels anywhere but the portal.
+ */
+export function signWithWebhookPath(options: IHttpRequestOptions, hook: WebhookParts): IHttpRequestOptions {
+	const hookBase = `${hook.portal}/rest/${hook.userId}/${hook.code}/`;
+	const target = absoluteUrl({ ...options, baseURL: options.baseURL ?? hookBase });
+	if (!target) return options;
+	const portal = new URL(hook.portal);
+	if (target.host !== portal.host) return options;
+	const restPrefix = `${portal.pathname.replace(/\/$/, '')}/rest/`;
+	if (!target.pathname.startsWith(restPrefix)) return options;
+	const tail = target.pathname.slice(restPrefix.length);
+	if (!tail.startsWith(`${hook.userId}/${hook.code}/`)) {
+		target.pathname = `${restPrefix}${hook.userId}/${hook.code}/${tail}`;
+	}
+	return { ...options, baseURL: undefined, url: target.toString() };
+}
+
+export function isOnPortal(options: IHttpRequestOptions, portal: string): boolean {
+	const target = absoluteUrl(options);
+	return !!target && target.host === new URL(portal).host;
+}
+
+export type KeyPlacement = 'webhookPath' | 'queryParameter' | 'header';
+
+/** Applies an API-key credential (portal + user + key) the way the portal expects it. */
+export function signWithApiKey(options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject) {
+	const portal = normalizePortal(credentials.portalUrl as string);
+	const key = String(credentials.apiKey ?? '');
+	const placement = (credentials.sendKeyAs as KeyPlacement) ?? 'webhookPath';
+	if (placement === 'webhookPath') {
+		const userId = String(credentials.userId ?? '').trim();
+		if (!/^\d+$/.test(userId)) throw new Error('The User ID must be the numeric ID of the user who owns the key, e.g. 1');
+		return signWithWebhookPath(options, { portal, userId, code: key });
+	}
+	const resolved = options.baseURL || /^https?:/i.test(options.url) ? options : { ...options, baseURL: `${portal}/rest/` };
+	if (!isOnPortal(resolved, portal)) return resolved;
+	if (placement === 'queryParameter') {
+		const name = String(credentials.parameterName || 'auth');
+		return { ...resolved, qs: { ...(resolved.qs as IDataObject), [name]: key } };
+	}
+	const header = String(credentials.headerName || 'X-Api-Key');
+	return { ...resolved, headers: { ...resolved.headers, [header]: key } };
+}

@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+export type OperationKind = 'create' | 'get' | 'getMany' | 'update' | 'delete' | 'fields' | 'action';
+
+/** One n8n input and where its value goes in the Bitrix24 request. */
+export interface ParamSpec {
+	name: string;
+	/** Title Case label in the UI. */
+	label: string;
+	type: 'string' | 'number' | 'boolean' | 'json' | 'dateTime' | 'options' | 'multiOptions' | 'list';
+	/** Dot path in the request params (default: `name`); `''` merges an object value into the params. */
+	to?: string;
+	required?: boolean;
+	default?: string | number | boolean | string[];
+	description?: string;
+	placeholder?: string;
+	options?: INodePropertyOptions[];
+	/** Booleans Bitrix24 wants as Y/N. */
+	yn?: boolean;
+	/** For `json`: the shape the value must have. */
+	shape?: 'object' | 'array' | 'any';
+}
+
+/** How a list method pages. */
+export interface PagingSpec {
+	/** `start`: 50 per page with start/next; `all`: one call returns everything. */
+	mode: 'start' | 'all';
+	/** Where rows sit inside `result` (e.g. `items`, `tasks`); empty when `result` is the array. */
+	itemsPath?: string;
+	/** The row's ID field and the keyset filter key, when the list supports `>ID` + `start=-1`. */
+	idField?: string;
+	idFilter?: string;
+	filterKey?: string;
+	orderKey?: string;
+	selectKey?: string;
+}
+
+export interface RequestBuild {
+	params: IDataObject | unknown[];
+}
+
+export interface OperationSpec {
+	/** camelCase operation value */
+	value: string;
+	/** Title Case display name, e.g. "Get Many" */
+	name: string;
+	/** What n8n's node panel lists, e.g. "Create a deal" */
+	action: string;
+	description?: string;
+	/** The documented Bitrix24 method. */
+	method: string;
+	kind: OperationKind;
+	params?: ParamSpec[];
+	/** Optional parameters, shown in an "Additional Fields" collection. */
+	optional?: ParamSpec[];
+	optionalName?: string;
+	/** Extra n8n properties with their own request mapping. */
+	extra?: Array<{
+		property: INodeProperties;
+		apply: (value: unknown, params: IDataObject, ctx: IExecuteFunctions, itemIndex: number) => void;
+	}>;
+	/** Constant request parameters (e.g. entityTypeId 31 for invoices). */
+	fixed?: IDataObject;
+	/** Path of the useful part of `result` (e.g. `item`, `fields`). */
+	unwrap?: string;
+	paging?: PagingSpec;
+	/** Legacy methods that read parameters by position (task.*item.*): the order of the request keys. */
+	positional?: string[];
+	/** Works only with OAuth2 (application) authorization. */
+	appOnly?: boolean;
+	/** Upload/download methods cannot run inside batch. */
+	batchable?: boolean;
+	/** Turns a scalar/object result into output records when the generic shaping does not fit. */
+	output?: (result: unknown, request: IDataObject | unknown[]) => IDataObject | IDataObject[];
+	/** Adjusts the request after the generic mapping. */
+	prepare?: (this: IExecuteFunctions, params: IDataObject, itemIndex: number) => Promise<IDataObject | unknown[]> | IDataObject | unknown[];
+	/** Code for operations whose semantics differ from the generic kinds. */
+	execute?: CustomExecute;
+}
+
+export type ItemOutcome = { json: IDataObject[]; error?: undefined } | { error: Error; json?: undefined };
+
+export type CustomExecute = (this: IExecuteFunctions, op: OperationSpec, itemCount: number) => Promise<ItemOutcome[]>;
+
+export interface ResourceSpec {
+	value: string;
+	name: string;
+	/** Area for the docs and `npm run stats`, e.g. "CRM", "Tasks". */
+	group: string;
+	description?: string;
+	operations: OperationSpec[];
+}
