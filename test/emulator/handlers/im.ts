@@ -1,0 +1,4 @@
+import type { HandlerMap } from '../core';
+export function imHandlers(): HandlerMap {
+	return {};
+}

@@ -1,0 +1,45 @@
+// Handler registry: one map of lowercase method name -> handler.
+import type { Core, HandlerMap } from '../core';
+import type { Store } from '../store';
+import { crmHandlers, crmInitialData, crmSeeder } from './crm';
+import { eventHandlers } from './events';
+import { seedTasks, taskHandlers } from './tasks';
+import { seedUsers, userHandlers, usersInitialData } from './users';
+import { imHandlers } from './im';
+import { openlinesHandlers, openlinesInitialData, seedOpenlines } from './openlines';
+import { diskHandlers, diskInitialData } from './disk';
+
+export { genericHandler } from './generic';
+
+export function allHandlers(): HandlerMap {
+	const map: HandlerMap = {
+		...crmHandlers(),
+		...userHandlers(),
+		...taskHandlers(),
+		...eventHandlers(),
+		...imHandlers(),
+		...openlinesHandlers(),
+		...diskHandlers(),
+	};
+	// keys are compared lowercase (the server lowercases method names)
+	return Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+export function registerSeeders(store: Store): void {
+	for (const e of ['lead', 'deal', 'contact', 'company', 'quote', 'invoice']) store.seeders.set(e, crmSeeder(e));
+	store.seeders.set('dynamic', (s, n, rnd) => {
+		// dynamic_<id>: the seeder is looked up by prefix; the table name carries the type id
+		const name = s.names().find((x) => x.startsWith('dynamic_') && s.count(x) === 0);
+		crmSeeder(name || 'dynamic_128')(s, n, rnd);
+	});
+	store.seeders.set('user', seedUsers);
+	store.seeders.set('task', seedTasks);
+	store.seeders.set('olChat', seedOpenlines);
+}
+
+export function initialData(core: Core): void {
+	usersInitialData(core);
+	crmInitialData(core);
+	openlinesInitialData(core);
+	diskInitialData(core);
+}
