@@ -61,7 +61,7 @@ const ALIASES: Record<string, string> = {
 	leads: 'lead', deals: 'deal', contacts: 'contact', companies: 'company', quotes: 'quote',
 	invoices: 'invoice', smart_invoice: 'invoice', users: 'user', departments: 'department',
 	tasks: 'task', comments: 'taskComment', taskcomments: 'taskComment', taskcomment: 'taskComment',
-	messages: 'message', chats: 'chat', openlines: 'olChat', olchats: 'olChat', olchat: 'olChat',
+	messages: 'message', chats: 'chat', openlines: 'chat', olchats: 'chat', olchat: 'chat',
 	sessions: 'olSession', olsessions: 'olSession', olsession: 'olSession', lines: 'olLine', olline: 'olLine',
 	files: 'diskFile', diskfile: 'diskFile', folders: 'diskFolder', diskfolder: 'diskFolder',
 	storages: 'diskStorage', diskstorage: 'diskStorage', bindings: 'eventBinding', eventbinding: 'eventBinding',

@@ -34,7 +34,7 @@ export function registerSeeders(store: Store): void {
 	});
 	store.seeders.set('user', seedUsers);
 	store.seeders.set('task', seedTasks);
-	store.seeders.set('olChat', seedOpenlines);
+	store.seeders.set('chat', seedOpenlines);
 }
 
 export function initialData(core: Core): void {
