@@ -233,3 +233,5 @@ export const openLineDialog: ResourceSpec = {
 		},
 	],
 };
+
+export const openLinesResources: ResourceSpec[] = [openLineSession, openLineOperator, openLineDialog];

@@ -147,3 +147,5 @@ export const system: ResourceSpec = {
 		},
 	],
 };
+
+export const systemResources: ResourceSpec[] = [system];

@@ -1,0 +1,3 @@
+import type { ResourceSpec } from '../../types';
+
+export const workflowsResources: ResourceSpec[] = [];

@@ -1,0 +1,22 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { Auth, Portal } from '../../helpers/portal';
+
+/**
+ * One representative run of an operation. The registry walker runs it against the emulator, checks
+ * the emulator accepted every documented call, then hands the request and output to the checks.
+ */
+export interface OperationCase {
+	/** Node parameters besides resource/operation; a function may first create records in the portal. */
+	parameters?: INodeParameters | ((portal: Portal) => Promise<INodeParameters> | INodeParameters);
+	auth?: Auth;
+	items?: IDataObject[];
+	/** Methods that must appear in the log (default: the operation's method). */
+	methods?: string[];
+	/** Checks what went over the wire: the params of the last logged call of the first method. */
+	request?: (params: IDataObject) => void;
+	/** Checks the output items' shape. */
+	output: (items: IDataObject[]) => void;
+}
+
+export type Cases = Record<string, OperationCase>;
