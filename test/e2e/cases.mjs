@@ -1,0 +1,284 @@
+// The end-to-end cases. Each runs a real n8n CLI against the emulator and asserts on n8n's
+// execution output and on the emulator's request log.
+import { assert } from './lib/check.mjs';
+import { CRED, makeId, workflowFromFixture } from './lib/fixtures.mjs';
+
+const NODE_TYPE_OK = 'n8n-nodes-b24.bitrix24';
+
+// ---------- helpers over n8n's IRun ----------
+
+export function runData(run) {
+	return run?.data?.resultData?.runData ?? {};
+}
+
+export function nodeItems(run, node) {
+	const runs = runData(run)[node];
+	assert.ok(runs && runs.length, `node "${node}" did not run (ran: ${Object.keys(runData(run)).join(', ') || 'nothing'})`);
+	const error = runs[0].error;
+	assert.ok(!error, `node "${node}" failed: ${error?.message} ${error?.description ?? ''}`);
+	return runs[0].data?.main?.[0] ?? [];
+}
+
+function runError(run) {
+	return run?.data?.resultData?.error;
+}
+
+/** Asserts the execution finished without error; shows the first useful lines if not. */
+function assertSuccess(res, redact) {
+	const err = runError(res.run);
+	if (res.code !== 0 || err || !res.run) {
+		const detail = err
+			? `${err.message}${err.description ? ` — ${err.description}` : ''} (node ${err.node?.name ?? '?'})`
+			: (res.raw.stderr || res.raw.stdout).trim().split('\n').slice(-12).join('\n');
+		assert.fail(redact(`execution failed (exit ${res.code}): ${detail}`));
+	}
+}
+
+const sameId = (a, b) => String(a) === String(b);
+
+/** REST calls the emulator saw, batch sub-commands included (they carry `parent`). */
+function methods(log) {
+	return log.map((e) => e.method);
+}
+
+// ---------- the cases ----------
+
+/**
+ * @param ctx {{ n8n, emu, suite, redact, creds: Record<string,{id,name,type}>, ids: Record<string,string> }}
+ */
+export function buildWorkflows(ctx) {
+	const { creds, emu } = ctx;
+	const wfs = [];
+	const ids = {};
+	for (const auth of ['webhook', 'oAuth2', 'apiKey']) {
+		const id = makeId(`b24Crud${auth}`);
+		ids[`crud:${auth}`] = id;
+		const c = creds[auth];
+		wfs.push(workflowFromFixture('deal-crud', { WF_ID: id, AUTH: auth, CRED_TYPE: c.type, CRED_ID: c.id, CRED_NAME: c.name }));
+	}
+	for (const [key, onError] of [
+		['cof', 'continueRegularOutput'],
+		['stop', 'stopWorkflow'],
+	]) {
+		const id = makeId(`b24e2e${key}`);
+		ids[key] = id;
+		wfs.push(
+			workflowFromFixture('continue-on-fail', {
+				WF_ID: id,
+				CONTINUE: onError === 'continueRegularOutput' ? 'on' : 'off',
+				ON_ERROR: onError,
+				IDS: ctx.badItemIds.join(', '),
+				CRED_ID: creds.webhook.id,
+				CRED_NAME: creds.webhook.name,
+			}),
+		);
+	}
+	ids.openlines = makeId('b24e2eOLclose');
+	wfs.push(
+		workflowFromFixture('openlines-close', {
+			WF_ID: ids.openlines,
+			AUTH: 'webhook',
+			CRED_TYPE: creds.webhook.type,
+			CRED_ID: creds.webhook.id,
+			CRED_NAME: creds.webhook.name,
+			SESSION_ID: ctx.sessionId ?? 0,
+		}),
+	);
+	ids.refresh = makeId('b24e2eRefresh');
+	wfs.push(workflowFromFixture('oauth-refresh', { WF_ID: ids.refresh, CRED_ID: creds.oAuth2Expired.id, CRED_NAME: creds.oAuth2Expired.name }));
+	ids.http = makeId('b24e2eHttpReq');
+	wfs.push(
+		workflowFromFixture('http-request', {
+			WF_ID: ids.http,
+			EMULATOR: emu.url,
+			WEBHOOK_CRED_ID: creds.webhook.id,
+			WEBHOOK_CRED_NAME: creds.webhook.name,
+			OAUTH_CRED_ID: creds.oAuth2.id,
+			OAUTH_CRED_NAME: creds.oAuth2.name,
+			APIKEY_CRED_ID: creds.apiKey.id,
+			APIKEY_CRED_NAME: creds.apiKey.name,
+		}),
+	);
+	return { workflows: wfs, ids };
+}
+
+const EMU_AUTH = { webhook: 'webhook', oAuth2: 'oauth', apiKey: 'apikey' };
+
+export async function runCases(ctx) {
+	const { n8n, emu, suite, redact, ids } = ctx;
+
+	for (const auth of ['webhook', 'oAuth2', 'apiKey']) {
+		await suite.case(`deal CRUD + Get Many (Return All) with ${CRED[auth].type}`, async () => {
+			const before = emu.count('deal');
+			emu.clearLog();
+			const res = await n8n.execute(ids[`crud:${auth}`]);
+			assertSuccess(res, redact);
+			const run = res.run;
+
+			const created = nodeItems(run, 'Create Deal');
+			assert.equal(created.length, 1, 'Create returns one item');
+			const id = created[0].json.id;
+			assert.ok(Number(id) > 0, `Create returns the new deal's id (got ${JSON.stringify(created[0].json)})`);
+			assert.deepEqual(created[0].pairedItem, { item: 0 }, 'Create output is paired with its input item');
+
+			const got = nodeItems(run, 'Get Deal');
+			assert.equal(got.length, 1);
+			assert.ok(sameId(got[0].json.ID, id), 'Get returns the created deal');
+			assert.equal(got[0].json.TITLE, `E2E deal via ${auth}`);
+			assert.equal(Number(got[0].json.OPPORTUNITY), 1500, 'additional field OPPORTUNITY was stored');
+
+			const updated = nodeItems(run, 'Update Deal');
+			assert.equal(updated.length, 1);
+			assert.ok(sameId(updated[0].json.id, id) && updated[0].json.updated === true, `Update → {id, updated: true}, got ${JSON.stringify(updated[0].json)}`);
+
+			const many = nodeItems(run, 'Get Many Deals');
+			assert.equal(many.length, before + 1, `Get Many (Return All) returns every deal: ${before + 1} expected, ${many.length} returned`);
+			const mine = many.find((i) => sameId(i.json.ID, id));
+			assert.ok(mine, 'Get Many includes the new deal');
+			assert.equal(mine.json.TITLE, `E2E deal via ${auth} (updated)`, 'Get Many sees the updated title');
+			assert.equal(new Set(many.map((i) => String(i.json.ID))).size, many.length, 'Get Many has no duplicates');
+
+			const deleted = nodeItems(run, 'Delete Deal');
+			assert.equal(deleted.length, 1, 'Delete runs once');
+			assert.ok(deleted[0].json.deleted === true && sameId(deleted[0].json.id, id), `Delete → {id, deleted: true}, got ${JSON.stringify(deleted[0].json)}`);
+
+			assert.equal(emu.count('deal'), before, 'the emulator holds as many deals as before');
+			assert.ok(!emu.all('deal').some((d) => sameId(d.ID ?? d.id, id)), 'the deal is gone from the emulator');
+
+			const log = emu.log();
+			const seen = methods(log);
+			for (const m of ['crm.deal.add', 'crm.deal.get', 'crm.deal.update', 'crm.deal.list', 'crm.deal.delete']) {
+				assert.ok(seen.includes(m), `the emulator saw ${m} (saw: ${[...new Set(seen)].join(', ')})`);
+			}
+			const top = log.filter((e) => e.parent === undefined);
+			const wrongAuth = top.filter((e) => e.auth !== EMU_AUTH[auth]);
+			assert.equal(wrongAuth.length, 0, `every request used ${EMU_AUTH[auth]} auth; others: ${JSON.stringify(wrongAuth.map((e) => [e.method, e.auth, e.status]))}`);
+			assert.ok(top.every((e) => e.status === 200), `every request succeeded: ${JSON.stringify(top.map((e) => [e.method, e.status, e.error]))}`);
+			if (before + 1 > 50) {
+				const pages = log.filter((e) => e.method === 'crm.deal.list').length;
+				assert.ok(pages >= 2, `Return All over ${before + 1} deals read more than one page (read ${pages})`);
+			}
+		});
+	}
+
+	await suite.case('Open Lines: Close Session by Session ID', async () => {
+		if (!ctx.sessionId) assert.fail('the emulator has no open Open Lines session to close (seed olChat)');
+		emu.clearLog();
+		const res = await n8n.execute(ids.openlines);
+		assertSuccess(res, redact);
+		const out = nodeItems(res.run, 'Close Session');
+		assert.equal(out.length, 1);
+		const j = out[0].json;
+		assert.ok(sameId(j.sessionId, ctx.sessionId), `output names the session: ${JSON.stringify(j)}`);
+		assert.ok(sameId(j.chatId, ctx.sessionChatId), `output names the session's chat (${ctx.sessionChatId}): ${JSON.stringify(j)}`);
+		assert.equal(j.closed, true, `closed: true, got ${JSON.stringify(j)}`);
+		const log = emu.log();
+		const dialog = log.find((e) => e.method === 'imopenlines.dialog.get');
+		assert.ok(dialog, 'the node looked the session up with imopenlines.dialog.get');
+		assert.ok(sameId(dialog.params?.SESSION_ID, ctx.sessionId), `dialog.get asked for SESSION_ID ${ctx.sessionId}: ${JSON.stringify(dialog.params)}`);
+		const finish = log.find((e) => e.method === 'imopenlines.operator.another.finish');
+		assert.ok(finish, `the node closed it with imopenlines.operator.another.finish (saw ${methods(log).join(', ')})`);
+		assert.ok(sameId(finish.params?.CHAT_ID, ctx.sessionChatId), `finish got CHAT_ID ${ctx.sessionChatId}: ${JSON.stringify(finish.params)}`);
+		assert.equal(finish.status, 200);
+	});
+
+	await suite.case('continue on fail: one bad item among good ones', async () => {
+		emu.clearLog();
+		const res = await n8n.execute(ids.cof);
+		assertSuccess(res, redact);
+		const out = nodeItems(res.run, 'Get Deal');
+		const [good1, bad, good2] = ctx.badItemIds;
+		assert.equal(out.length, 3, `one output item per input item, got ${out.length}`);
+		assert.ok(sameId(out[0].json.ID, good1) && !out[0].json.error, `item 0 is deal ${good1}: ${JSON.stringify(out[0].json).slice(0, 200)}`);
+		assert.ok(sameId(out[2].json.ID, good2) && !out[2].json.error, `item 2 is deal ${good2}: ${JSON.stringify(out[2].json).slice(0, 200)}`);
+		assert.deepEqual(out[0].pairedItem, { item: 0 });
+		assert.deepEqual(out[2].pairedItem, { item: 2 });
+		const e = out[1].json;
+		assert.ok(typeof e.error === 'string' && e.error.length > 0, `item 1 carries the error: ${JSON.stringify(e)}`);
+		assert.equal(e.resource, 'deal');
+		assert.equal(e.operation, 'get');
+		assert.ok(!Number.isNaN(Date.parse(e.timestamp)), `item 1 has an ISO timestamp: ${e.timestamp}`);
+		assert.deepEqual(out[1].pairedItem, { item: 1 }, 'the error item is paired with the bad input item');
+		assert.ok(!JSON.stringify(e).includes(emu.webhook.code), 'the error does not leak the webhook code');
+		const gets = emu.log().filter((x) => x.method === 'crm.deal.get');
+		assert.ok(gets.some((x) => sameId(x.params?.id ?? x.params?.ID, bad) && x.status !== 200), `the emulator refused deal ${bad}`);
+	});
+
+	await suite.case('stop on error: the node fails with the bad item index', async () => {
+		const res = await n8n.execute(ids.stop);
+		assert.notEqual(res.code, 0, 'n8n execute exits non-zero');
+		assert.ok(res.run, `n8n printed the execution JSON: ${redact((res.raw.stderr || res.raw.stdout).slice(-600))}`);
+		const err = runError(res.run);
+		assert.ok(err, 'the execution carries an error');
+		const nodeRun = runData(res.run)['Get Deal']?.[0];
+		assert.ok(nodeRun?.error, 'the Bitrix24 node run carries the error');
+		const itemIndex = nodeRun.error.context?.itemIndex ?? err.context?.itemIndex;
+		assert.equal(itemIndex, 1, `the error points at item 1 (context: ${JSON.stringify(nodeRun.error.context ?? err.context)})`);
+		assert.equal(err.node?.name ?? res.run.data.resultData.lastNodeExecuted, 'Get Deal');
+		assert.ok(!JSON.stringify(res.run).includes(emu.webhook.code), 'the execution data does not leak the webhook code');
+	});
+
+	await suite.case('OAuth2: expired access token is refreshed by n8n and the rotated token is stored', async () => {
+		const cred = ctx.creds.oAuth2Expired;
+		const original = ctx.expiredTokens;
+		emu.clearLog();
+		const res = await n8n.execute(ids.refresh);
+		assertSuccess(res, redact);
+		assert.equal(nodeItems(res.run, 'List Deals').length, 3, 'the call succeeded after the refresh');
+		const lists = emu.log().filter((e) => e.method === 'crm.deal.list');
+		assert.ok(lists.length >= 2, `first call refused, second succeeded: ${JSON.stringify(lists.map((e) => [e.status, e.error]))}`);
+		assert.equal(lists[0].status, 401);
+		assert.equal(lists[0].error, 'expired_token');
+		assert.equal(lists.at(-1).status, 200);
+		assert.equal(lists.at(-1).auth, 'oauth');
+
+		const stored = (await n8n.exportCredential(cred.id)).data.oauthTokenData;
+		assert.ok(stored?.access_token, 'the credential still has an access token');
+		ctx.redactor.add(stored.access_token, stored.refresh_token);
+		assert.notEqual(stored.access_token, original.access_token, 'n8n stored the new access token');
+		assert.notEqual(stored.refresh_token, original.refresh_token, 'n8n stored the rotated refresh token');
+		assert.ok(stored.client_endpoint, 'client_endpoint survives the refresh');
+
+		// second run: the stored token works as it is
+		emu.clearLog();
+		const res2 = await n8n.execute(ids.refresh);
+		assertSuccess(res2, redact);
+		const lists2 = emu.log().filter((e) => e.method === 'crm.deal.list');
+		assert.deepEqual(lists2.map((e) => e.status), [200], 'the second run used the stored token without refreshing');
+
+		// third run: force another expiry; the refresh only works with the rotated refresh token
+		// (the emulator revoked the original one when it rotated it)
+		emu.clearLog();
+		emu.injectFault({ kind: 'expiredToken', method: 'crm.deal.list', times: 1 });
+		const res3 = await n8n.execute(ids.refresh);
+		assertSuccess(res3, redact);
+		const lists3 = emu.log().filter((e) => e.method === 'crm.deal.list');
+		assert.deepEqual(lists3.map((e) => e.status), [401, 200], 'expired again → refreshed with the stored refresh token → succeeded');
+		const stored3 = (await n8n.exportCredential(cred.id)).data.oauthTokenData;
+		ctx.redactor.add(stored3.access_token, stored3.refresh_token);
+		assert.notEqual(stored3.refresh_token, stored.refresh_token, 'the refresh token rotated again and was stored');
+	});
+
+	await suite.case('HTTP Request node with each Bitrix24 credential (predefined credential type)', async () => {
+		emu.clearLog();
+		const res = await n8n.execute(ids.http);
+		assertSuccess(res, redact);
+		for (const node of ['HTTP via Webhook', 'HTTP via OAuth2', 'HTTP via API Key']) {
+			const out = nodeItems(res.run, node);
+			assert.equal(out.length, 1, `${node} returns the response`);
+			assert.ok(Array.isArray(out[0].json.result) && out[0].json.result.length > 0, `${node} got deals: ${JSON.stringify(out[0].json).slice(0, 200)}`);
+		}
+		const lists = emu.log().filter((e) => e.method === 'crm.deal.list');
+		assert.deepEqual(
+			lists.map((e) => [e.auth, e.status]),
+			[
+				['webhook', 200],
+				['oauth', 200],
+				['apikey', 200],
+			],
+			'each request carried its credential',
+		);
+	});
+}
+
+export { NODE_TYPE_OK };

@@ -1,0 +1,210 @@
+// Runs the n8n CLI (one pinned version, one private user folder) with the package linked the
+// way a user's install is: $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-b24.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const PACKAGE_NAME = 'n8n-nodes-b24';
+
+/** Tracks every child process so they can be killed on exit, whatever happens. */
+const children = new Set();
+export function trackChild(child) {
+	children.add(child);
+	child.on('exit', () => children.delete(child));
+	return child;
+}
+export function killAllChildren(signal = 'SIGTERM') {
+	for (const child of children) {
+		try {
+			process.kill(-child.pid, signal); // detached: its own process group
+		} catch {
+			try {
+				child.kill(signal);
+			} catch {}
+		}
+	}
+}
+
+export class N8nInstance {
+	/**
+	 * @param {object} o
+	 * @param {{n8nBin:string,nodeBin:string,nodeDir:string|null}} o.install
+	 * @param {string} o.userFolder  unique per run
+	 * @param {string} o.packageRoot the built package (has package.json + dist/)
+	 * @param {number} o.port        editor/REST port (server mode)
+	 * @param {number} o.brokerPort  task-runner broker port (2.x)
+	 * @param {string} o.logFile     where n8n's stderr/stdout of every command is appended
+	 * @param {(s:string)=>string} [o.redact]
+	 */
+	constructor(o) {
+		Object.assign(this, o);
+		this.redact = o.redact ?? ((s) => s);
+	}
+
+	env(extra = {}) {
+		const env = {
+			PATH: process.env.PATH,
+			HOME: process.env.HOME,
+			TMPDIR: process.env.TMPDIR ?? '/tmp',
+			LANG: process.env.LANG ?? 'C.UTF-8',
+			N8N_USER_FOLDER: this.userFolder,
+			DB_TYPE: 'sqlite',
+			DB_SQLITE_POOL_SIZE: '2',
+			N8N_ENCRYPTION_KEY: 'b24-e2e-encryption-key-0123456789',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_NO_COLOR: '1',
+			NO_COLOR: '1',
+			// loopback only: no outgoing telemetry or update checks
+			N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+			N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+			...(this.versionEnv ?? {}),
+			...extra,
+		};
+		if (this.nodeDir) env.PATH = `${path.join(this.nodeDir, 'bin')}${path.delimiter}${env.PATH}`;
+		return env;
+	}
+
+	/** Creates the user folder and links the package like `npm install n8n-nodes-b24` in ~/.n8n/nodes would. */
+	prepare() {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		fs.mkdirSync(path.join(nodesDir, 'node_modules'), { recursive: true });
+		const pkgJson = path.join(nodesDir, 'package.json');
+		if (!fs.existsSync(pkgJson)) {
+			fs.writeFileSync(
+				pkgJson,
+				JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+			);
+		}
+		const link = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+		try {
+			fs.unlinkSync(link);
+		} catch {}
+		fs.symlinkSync(this.packageRoot, link, 'dir');
+		return link;
+	}
+
+	/**
+	 * Runs one n8n CLI command. Resolves {code, stdout, stderr, ms}; never rejects on a non-zero
+	 * exit (callers assert), but does reject on timeout.
+	 */
+	run(args, { timeoutMs = 120_000, env = {} } = {}) {
+		return new Promise((resolve, reject) => {
+			const t0 = Date.now();
+			const child = trackChild(
+				spawn(this.nodeBin, [this.n8nBin, ...args], {
+					cwd: this.userFolder,
+					env: this.env(env),
+					stdio: ['ignore', 'pipe', 'pipe'],
+					detached: true,
+				}),
+			);
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.stderr.on('data', (d) => (stderr += d));
+			const timer = setTimeout(() => {
+				try {
+					process.kill(-child.pid, 'SIGKILL');
+				} catch {}
+				reject(new Error(`n8n ${args[0]} timed out after ${timeoutMs / 1000}s`));
+			}, timeoutMs);
+			child.on('error', (e) => {
+				clearTimeout(timer);
+				reject(e);
+			});
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				const ms = Date.now() - t0;
+				fs.appendFileSync(
+					this.logFile,
+					this.redact(
+						`\n===== n8n ${args.join(' ')} → exit ${code} in ${ms} ms\n--- stdout\n${stdout}\n--- stderr\n${stderr}\n`,
+					),
+				);
+				resolve({ code, stdout, stderr, ms });
+			});
+		});
+	}
+
+	async mustRun(args, opts) {
+		const r = await this.run(args, opts);
+		if (r.code !== 0) {
+			throw new Error(
+				`n8n ${args[0]} exited with ${r.code}: ${this.redact((r.stderr || r.stdout).trim().split('\n').slice(0, 8).join('\n'))}`,
+			);
+		}
+		return r;
+	}
+
+	importCredentials(file) {
+		return this.mustRun(['import:credentials', `--input=${file}`]);
+	}
+
+	importWorkflows(dir) {
+		return this.mustRun(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	async exportCredential(id) {
+		const out = path.join(this.userFolder, `export-${id}-${Date.now()}.json`);
+		await this.mustRun(['export:credentials', `--id=${id}`, '--decrypted', `--output=${out}`]);
+		const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+		fs.rmSync(out, { force: true });
+		return Array.isArray(data) ? data[0] : data;
+	}
+
+	/**
+	 * Executes an imported workflow. Returns {code, run, error, ms, raw} where `run` is the
+	 * parsed IRun (data.resultData...) or null if no JSON could be found.
+	 */
+	async execute(id, { timeoutMs = 120_000 } = {}) {
+		const r = await this.run(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs, env: { N8N_LOG_LEVEL: 'info' } });
+		return { code: r.code, run: parseRunJson(r.stdout), ms: r.ms, raw: r };
+	}
+}
+
+/** --rawOutput prints the IRun JSON; on failure a text preamble comes first. */
+export function parseRunJson(stdout) {
+	const text = stdout.trim();
+	try {
+		return JSON.parse(text);
+	} catch {}
+	// find the last top-level JSON object that parses: scan line starts with '{'
+	const lines = text.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (!lines[i].startsWith('{')) continue;
+		const candidate = lines.slice(i).join('\n');
+		try {
+			return JSON.parse(candidate);
+		} catch {}
+	}
+	return null;
+}
+
+/** Waits until fn() resolves truthy, polling; bounded. */
+export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 250, what = 'condition' } = {}) {
+	const t0 = Date.now();
+	let lastError;
+	while (Date.now() - t0 < timeoutMs) {
+		try {
+			const v = await fn();
+			if (v) return v;
+		} catch (e) {
+			lastError = e;
+		}
+		await new Promise((r) => setTimeout(r, intervalMs));
+	}
+	throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
