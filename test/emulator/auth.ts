@@ -145,9 +145,14 @@ export class AuthRegistry {
 	}
 }
 
-/** Which scopes a method needs; `basic` methods are always allowed. */
+/**
+ * Whether the caller holds a scope the method accepts. `basic` methods are always
+ * allowed. The catalog's `scopes` lists alternatives (user.get works with user,
+ * user_brief or user_basic), so any one of them is enough.
+ */
 export function scopeAllowed(caller: Caller, scope: string, extra?: string[]): boolean {
 	if (!caller.scopes) return true;
-	const need = [scope, ...(extra || [])].filter((s) => s && s !== 'basic');
-	return need.every((s) => caller.scopes!.includes(s));
+	const accepted = [scope, ...(extra || [])].filter(Boolean);
+	if (accepted.includes('basic')) return true;
+	return accepted.some((s) => caller.scopes!.includes(s));
 }
