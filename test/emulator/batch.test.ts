@@ -108,7 +108,7 @@ describe('batch', () => {
 	test('form-encoded batch with a URL-encoded command', async () => {
 		const body = `cmd[a]=${encodeURIComponent('crm.deal.list?filter[%TITLE]=Deal%20%2312%20&select[]=ID')}&halt=0`;
 		const r = await fetch(em.webhookUrl + 'batch', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
-		const j = await r.json();
+		const j = (await r.json()) as { result: { result: Record<string, unknown> } };
 		expect(j.result.result.a).toEqual([{ ID: '12' }]);
 	});
 });

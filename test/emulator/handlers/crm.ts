@@ -5,7 +5,7 @@
 import { argError } from '../catalog';
 import { Core, FieldDef, HandlerMap, idParam, objParam, p, yes } from '../core';
 import { Cond, page, parseFilter, parseOrder, parseStart, sortRows, matches, pageArray } from '../query';
-import { Rec, tableForType, pick } from '../store';
+import { Rec, Store, tableForType, pick } from '../store';
 import { B24Error, CallContext } from '../types';
 import { DEFAULT_STATUSES, fromCamel, MULTIFIELDS, schemaFor, toCamel, TYPE_NAMES } from './crm-schema';
 
@@ -81,9 +81,9 @@ function applyFields(core: Core, table: string, rec: Rec, fields: Rec, isNew: bo
 	}
 }
 
-function stageDefaults(table: string, rec: Rec, entityTypeId: number): void {
+function stageDefaults(table: string, rec: Rec, entityTypeId: number, store?: Store): void {
 	if (table === 'deal' || table === 'invoice' || table.startsWith('dynamic_')) {
-		if (rec.CATEGORY_ID === undefined || rec.CATEGORY_ID === '') rec.CATEGORY_ID = table === 'deal' ? 0 : defaultCategoryId(entityTypeId);
+		if (rec.CATEGORY_ID === undefined || rec.CATEGORY_ID === '') rec.CATEGORY_ID = table === 'deal' ? 0 : defaultCategoryId(store, entityTypeId);
 		if (!rec.STAGE_ID) {
 			const cat = Number(rec.CATEGORY_ID);
 			rec.STAGE_ID = table === 'deal' ? (cat ? `C${cat}:NEW` : 'NEW') : table === 'invoice' ? 'DT31_1:N' : `DT${entityTypeId}_${cat}:NEW`;
@@ -99,9 +99,10 @@ function stageDefaults(table: string, rec: Rec, entityTypeId: number): void {
 	if (table === 'quote') rec.STATUS_ID = rec.STATUS_ID || 'DRAFT';
 }
 
-let defaultCats: Record<number, number> = {};
-function defaultCategoryId(entityTypeId: number): number {
-	return defaultCats[entityTypeId] ?? 0;
+/** A smart process's default pipeline is created with the type (crm.type.add). */
+function defaultCategoryId(store: Store | undefined, entityTypeId: number): number {
+	const t = store?.all('crmType').find((x) => Number(x.ENTITY_TYPE_ID) === entityTypeId);
+	return Number(t?.DEFAULT_CATEGORY_ID ?? 0);
 }
 
 function eventName(entityTypeId: number, action: 'ADD' | 'UPDATE' | 'DELETE'): string[] {
@@ -122,7 +123,7 @@ export function createRecord(core: Core, ctx: CallContext, entityTypeId: number,
 	const rec: Rec = { DATE_CREATE: now, DATE_MODIFY: now, CREATED_BY_ID: ctx.caller.userId, MODIFY_BY_ID: ctx.caller.userId, ASSIGNED_BY_ID: ctx.caller.userId, OPENED: 'Y' };
 	if (table !== 'contact' && table !== 'company') Object.assign(rec, { OPPORTUNITY: 0, CURRENCY_ID: 'USD' });
 	applyFields(core, table, rec, fields, true);
-	stageDefaults(table, rec, entityTypeId);
+	stageDefaults(table, rec, entityTypeId, core.store);
 	const stored = core.store.insert(table, rec);
 	emitChange(core, entityTypeId, 'ADD', Number(stored.ID));
 	return stored;
@@ -245,7 +246,7 @@ function legacyHandlers(entity: string): HandlerMap {
 			applyFields(core, table, r, fields, false);
 			r.DATE_MODIFY = core.clock.isoDate();
 			r.MODIFY_BY_ID = ctx.caller.userId;
-			stageDefaults(table, r, entityTypeId);
+			stageDefaults(table, r, entityTypeId, core.store);
 			emitChange(core, entityTypeId, 'UPDATE', Number(r.ID));
 			return { result: true, cost: core.cost.update };
 		},
@@ -325,7 +326,7 @@ function itemHandlers(): HandlerMap {
 			applyFields(core, table, rec, toUpperFields(core, table, fields), false);
 			rec.DATE_MODIFY = core.clock.isoDate();
 			rec.MODIFY_BY_ID = ctx.caller.userId;
-			stageDefaults(table, rec, typeId);
+			stageDefaults(table, rec, typeId, core.store);
 			emitChange(core, typeId, 'UPDATE', Number(rec.ID));
 			return { result: { item: itemOut(core, table, rec, orig(ctx)) }, cost: core.cost.update };
 		},
@@ -401,7 +402,7 @@ function typeHandlers(): HandlerMap {
 			const now = core.clock.isoDate();
 			const r = core.store.insert('crmType', { ENTITY_TYPE_ID: etid, TITLE: fields.title, CODE: fields.code, IS_CATEGORIES_ENABLED: fields.isCategoriesEnabled ?? 'N', CREATED_TIME: now, UPDATED_TIME: now });
 			const cat = core.store.insert('crmCategory', { ENTITY_TYPE_ID: etid, NAME: 'General', SORT: 500, IS_DEFAULT: 'Y' });
-			defaultCats[etid] = Number(cat.ID);
+			r.DEFAULT_CATEGORY_ID = Number(cat.ID);
 			addStages(core, `DYNAMIC_${etid}_STAGE_${cat.ID}`, Number(cat.ID), `DT${etid}_${cat.ID}`);
 			return { result: { type: typeOut(r) }, cost: core.cost.add };
 		},
@@ -564,7 +565,6 @@ function statusHandlers(): HandlerMap {
 }
 
 export function crmHandlers(): HandlerMap {
-	defaultCats = {};
 	return {
 		...Object.keys(LEGACY).reduce((acc, e) => ({ ...acc, ...legacyHandlers(e) }), {} as HandlerMap),
 		...itemHandlers(),
@@ -620,7 +620,7 @@ export function crmSeeder(entity: string): (store: import('../store').Store, n: 
 			}
 			if (entity === 'deal' || entity === 'invoice' || entity.startsWith('dynamic_')) {
 				const etid = entity === 'deal' ? 2 : entity === 'invoice' ? 31 : Number(entity.slice(8));
-				stageDefaults(entity, rec, etid);
+				stageDefaults(entity, rec, etid, store);
 			}
 			if (entity === 'lead') stageDefaults('lead', rec, 1);
 			t.insert(rec);
