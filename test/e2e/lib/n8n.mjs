@@ -175,22 +175,48 @@ export class N8nInstance {
 	}
 }
 
-/** --rawOutput prints the IRun JSON; on failure a text preamble comes first. */
+/**
+ * --rawOutput prints the IRun JSON. On failure n8n prints a text preamble, the JSON, and more text
+ * after it, so look for a line that opens a JSON object and cut it at its balanced closing brace.
+ */
 export function parseRunJson(stdout) {
 	const text = stdout.trim();
 	try {
 		return JSON.parse(text);
 	} catch {}
-	// find the last top-level JSON object that parses: scan line starts with '{'
-	const lines = text.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (!lines[i].startsWith('{')) continue;
-		const candidate = lines.slice(i).join('\n');
+	let best = null;
+	for (let at = 0; at < text.length; at++) {
+		if (text[at] !== '{' || (at > 0 && text[at - 1] !== '\n')) continue;
+		const end = balancedEnd(text, at);
+		if (end < 0) continue;
 		try {
-			return JSON.parse(candidate);
+			const parsed = JSON.parse(text.slice(at, end + 1));
+			if (parsed?.data?.resultData) return parsed;
+			best ??= parsed;
 		} catch {}
 	}
-	return null;
+	return best;
+}
+
+/** Index of the brace that closes the object opened at `start`, or -1. */
+function balancedEnd(text, start) {
+	let depth = 0;
+	let inString = false;
+	for (let i = start; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+			continue;
+		}
+		if (c === '"') inString = true;
+		else if (c === '{') depth++;
+		else if (c === '}') {
+			depth--;
+			if (depth === 0) return i;
+		}
+	}
+	return -1;
 }
 
 /** Waits until fn() resolves truthy, polling; bounded. */
