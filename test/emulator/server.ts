@@ -30,6 +30,8 @@ function mask(v: unknown, extra: Set<string>): unknown {
 		for (const [k, x] of Object.entries(v as Rec)) o[k] = SECRET_KEYS.has(k.toLowerCase()) || extra.has(k) ? '***' : mask(x, extra);
 		return o;
 	}
+	// batch command strings may carry a token of their own
+	if (typeof v === 'string' && /(auth|access_token)=/i.test(v)) return v.replace(/((?:^|[?&])(?:auth|access_token)=)[^&]*/gi, '$1***');
 	return v;
 }
 
