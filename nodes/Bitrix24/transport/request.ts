@@ -82,19 +82,21 @@ function describeBody(status: number | undefined, body: unknown): Failure {
 }
 
 function classify(error: unknown): Failure {
-	const err = error as { cause?: unknown; httpCode?: string | null };
-	const cause = (err?.cause ?? error) as {
-		response?: { status?: number; data?: unknown };
-		error?: unknown;
-		status?: number;
+	// n8n wraps the HTTP failure in a NodeApiError: the status is in httpCode and the body in context.data
+	const err = error as {
+		cause?: { response?: { status?: number; data?: unknown }; code?: string; message?: string };
+		httpCode?: string | null;
+		context?: { data?: unknown };
+		errorResponse?: { code?: string };
 		code?: string;
 		message?: string;
 	};
-	const status = cause?.response?.status ?? cause?.status ?? (err?.httpCode ? Number(err.httpCode) : undefined);
-	const body = cause?.response?.data ?? cause?.error;
-	if (status === undefined && body === undefined) {
-		const network = cause?.code ?? 'NETWORK_ERROR';
-		return { code: network, network, description: cause?.message ?? 'The connection to Bitrix24 failed' };
+	const status = err?.cause?.response?.status ?? (err?.httpCode ? Number(err.httpCode) : undefined);
+	const body = err?.cause?.response?.data ?? err?.context?.data;
+	if (!status || Number.isNaN(status)) {
+		const message = err?.cause?.message ?? err?.message ?? '';
+		const network = err?.cause?.code ?? err?.errorResponse?.code ?? err?.code ?? /\b(E[A-Z]{3,})\b/.exec(message)?.[1] ?? (/socket hang up/i.test(message) ? 'ECONNRESET' : 'NETWORK_ERROR');
+		return { code: network, network, description: err?.cause?.message ?? err?.message ?? 'The connection to Bitrix24 failed' };
 	}
 	return describeBody(status, body);
 }
