@@ -181,7 +181,8 @@ export async function callMethod(
 		}
 		if (failure.code === 'OPERATION_TIME_LIMIT') {
 			const resetAt = limiter.resetAtFor(methodKey);
-			const wait = resetAt ? Math.max(1, resetAt - clock.now()) : 60;
+			// without a fresh operating_reset_at, the next one-minute basket is the earliest relief
+			const wait = resetAt && resetAt > clock.now() ? resetAt - clock.now() : 60;
 			if (attempt < 4 && wait <= conn.maxWaitSeconds) {
 				await clock.sleep(wait);
 				continue;

@@ -1,0 +1,178 @@
+/** Every documented error class surfaces with what happened, how to fix it, the HTTP code and the item. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { useFakeClock } from '../helpers/clock';
+import { startPortal } from '../helpers/portal';
+import type { Auth, Portal } from '../helpers/portal';
+
+let portal: Portal;
+let clock: ReturnType<typeof useFakeClock>;
+beforeAll(async () => {
+	portal = await startPortal({ seed: { deals: 3 } });
+	clock = useFakeClock();
+});
+afterAll(async () => {
+	clock.restore();
+	await portal.stop();
+});
+beforeEach(() => portal.emu.faults.clear());
+
+const callMethod = (methodName: string, parameters: IDataObject = {}) => ({
+	resource: 'system',
+	operation: 'callMethod',
+	methodName,
+	parameters: JSON.stringify(parameters),
+});
+
+async function failure(parameters: IDataObject, auth: Auth = 'webhook', items?: IDataObject[]) {
+	const error = await portal.run(parameters, { auth, items }).then(
+		() => undefined,
+		(e: Error) => e,
+	);
+	if (!error) throw new Error('expected the node to fail');
+	return error as Error & { description?: string; httpCode?: string; context: IDataObject };
+}
+
+test.each([
+	['unknown method', callMethod('crm.deal.nosuchmethod'), 'webhook', 'ERROR_METHOD_NOT_FOUND', '404', /no such method/],
+	['app-only method through a webhook', callMethod('event.bind', { event: 'ONCRMDEALADD', handler: 'https://example.com/h' }), 'webhook', 'WRONG_AUTH_TYPE', '403', /OAuth2/],
+	['crm.item record that does not exist', { resource: 'crmItem', operation: 'get', entityTypeId: 2, id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
+	['legacy record that does not exist (empty code)', { resource: 'deal', operation: 'get', id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
+	['invalid filter field on crm.item', { resource: 'crmItem', operation: 'getMany', entityTypeId: 2, listOptions: { filter: '{"noSuchField": 1}' } }, 'webhook', 'INVALID_ARG_VALUE', '400', /Filter/],
+] as const)('%s', async (_name, parameters, auth, code, httpCode, hint) => {
+	const error = await failure(parameters as IDataObject, auth as Auth);
+	expect(error.context.bitrixCode).toBe(code);
+	expect(error.httpCode).toBe(httpCode);
+	expect(error.description).toMatch(hint);
+	expect(error.context.itemIndex).toBe(0);
+	expect(error.message.length).toBeGreaterThan(5);
+});
+
+test('a scope the webhook lacks', async () => {
+	const hook = portal.emu.addWebhook({ scopes: ['user'] });
+	portal.credentials.set('narrow', 'bitrix24WebhookApi', { webhookUrl: hook.url, plan: 'none' });
+	portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: hook.url, plan: 'none' });
+	try {
+		const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+		expect(error.context.bitrixCode).toBe('insufficient_scope');
+		expect(error.description).toMatch(/scope/);
+	} finally {
+		portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none' });
+	}
+});
+
+test('a user without rights', async () => {
+	portal.emu.setUserRights(1, false);
+	try {
+		const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+		expect(error.context.bitrixCode).toBe('INVALID_CREDENTIALS');
+		expect(error.httpCode).toBe('403');
+		expect(error.description).toMatch(/rights/);
+	} finally {
+		portal.emu.setUserRights(1, true);
+	}
+});
+
+test('the failing item is named', async () => {
+	const error = await failure({ resource: 'deal', operation: 'get', id: '={{ $json.id }}' }, 'webhook', [{ id: 1 }, { id: 2 }, { id: 4242 }]);
+	expect(error.context.itemIndex).toBe(2);
+});
+
+describe('retries', () => {
+	test('503 QUERY_LIMIT_EXCEEDED is retried with backoff and succeeds, also for writes', async () => {
+		portal.emu.faults.inject({ method: 'crm.deal.add', kind: 'status', status: 503, error: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests', times: 2 });
+		const before = portal.emu.store.count('deal');
+		const waits = clock.waits.length;
+		const [out] = await portal.json({ resource: 'deal', operation: 'create', TITLE: 'Retried' });
+		expect(out.id).toBeDefined();
+		expect(portal.emu.calls('crm.deal.add').slice(-3).map((c) => c.status)).toEqual([503, 503, 200]);
+		expect(portal.emu.store.count('deal')).toBe(before + 1);
+		expect(clock.waits.length - waits).toBeGreaterThanOrEqual(2);
+	});
+
+	test('429 OPERATION_TIME_LIMIT waits until operating_reset_at when it is within the maximum', async () => {
+		// the basket that frees the budget expires up to 10 minutes after its first call
+		portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none', maxWaitSeconds: 900 });
+		try {
+			await portal.json({ resource: 'deal', operation: 'get', id: '1' });
+			portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'status', status: 429, error: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' });
+			const waits = clock.waits.length;
+			const [deal] = await portal.json({ resource: 'deal', operation: 'get', id: '1' });
+			expect(deal.ID).toBe('1');
+			expect(portal.emu.calls('crm.deal.get').slice(-2).map((c) => c.status)).toEqual([429, 200]);
+			expect(clock.waits.slice(waits).some((w) => w > 1)).toBe(true);
+		} finally {
+			portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none' });
+		}
+	});
+
+	test('429 beyond "Max Wait on Limits" fails with a clear message', async () => {
+		portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none', maxWaitSeconds: 5 });
+		try {
+			portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'status', status: 429, error: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' });
+			const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+			expect(error.context.bitrixCode).toBe('OPERATION_TIME_LIMIT');
+			expect(error.description).toMatch(/Max Wait on Limits/);
+		} finally {
+			portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none' });
+		}
+	});
+
+	test('an HTML 502 on a read is retried; the message has a short safe excerpt when it persists', async () => {
+		portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'html', status: 502 });
+		expect((await portal.json({ resource: 'deal', operation: 'get', id: '1' }))[0].ID).toBe('1');
+		portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'html', status: 502, times: 10 });
+		const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+		expect(error.message).toMatch(/HTTP 502/);
+		expect(error.message).not.toMatch(/<html|<body/i);
+		expect(error.httpCode).toBe('502');
+	});
+
+	test('a write after a connection reset goes over the wire exactly once', async () => {
+		const before = portal.emu.store.count('deal');
+		const sent = portal.emu.calls('crm.deal.add').length;
+		portal.emu.faults.inject({ method: 'crm.deal.add', kind: 'reset', commit: true });
+		const error = await failure({ resource: 'deal', operation: 'create', TITLE: 'Once' });
+		expect(error.context.bitrixCode).toBe('OUTCOME_UNKNOWN');
+		expect(error.description).toMatch(/not sent again/);
+		expect(portal.emu.calls('crm.deal.add').length - sent).toBe(1);
+		expect(portal.emu.store.count('deal')).toBe(before + 1);
+	});
+
+	test('a write answered 500 is not sent again', async () => {
+		const sent = portal.emu.calls('crm.deal.update').length;
+		portal.emu.faults.inject({ method: 'crm.deal.update', kind: 'status', status: 500, error: 'INTERNAL_SERVER_ERROR', description: 'Internal error' });
+		const error = await failure({ resource: 'deal', operation: 'update', id: '1', updateFields: { TITLE: 'x' } });
+		expect(error.context.bitrixCode).toBe('OUTCOME_UNKNOWN');
+		expect(portal.emu.calls('crm.deal.update').length - sent).toBe(1);
+	});
+
+	test('a read after a connection reset is retried', async () => {
+		portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'reset' });
+		expect((await portal.json({ resource: 'deal', operation: 'get', id: '2' }))[0].ID).toBe('2');
+	});
+});
+
+describe('redaction: no secret in any error, for every credential type', () => {
+	const secrets = () => {
+		const token = (portal.credentials.store.get('oAuth2')!.data.oauthTokenData ?? {}) as IDataObject;
+		return { webhook: [portal.emu.webhook.code], apiKey: [portal.emu.webhook.code], oAuth2: [String(token.access_token), String(token.refresh_token), portal.emu.oauth.clientSecret] };
+	};
+	for (const auth of ['webhook', 'apiKey', 'oAuth2'] as const) {
+		test(auth, async () => {
+			const failures = [
+				await failure(callMethod('crm.deal.nosuchmethod'), auth),
+				await failure({ resource: 'deal', operation: 'get', id: '777777' }, auth),
+			];
+			portal.emu.faults.inject({ method: 'crm.deal.add', kind: 'reset' });
+			failures.push(await failure({ resource: 'deal', operation: 'create', TITLE: 'x' }, auth));
+			portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'html', status: 502, times: 10 });
+			failures.push(await failure({ resource: 'deal', operation: 'get', id: '1' }, auth));
+			portal.emu.faults.clear();
+			for (const error of failures) {
+				const serialized = JSON.stringify({ ...error, message: error.message, description: error.description, stack: error.stack });
+				for (const secret of secrets()[auth]) expect(serialized).not.toContain(secret);
+			}
+		});
+	}
+});
