@@ -79,21 +79,6 @@ function checkBuilt() {
 	}
 }
 
-/** Finds an open Open Lines session in the emulator: {sessionId, chatId} or null. */
-export function findOpenSession(emu) {
-	for (const table of ['olSession', 'olsession', 'openlinesSession', 'imopenlinesSession']) {
-		let rows = [];
-		try {
-			rows = emu.all(table);
-		} catch {
-			continue;
-		}
-		const open = rows.find((r) => !r.CLOSED || r.CLOSED === 'N');
-		if (open) return { sessionId: Number(open.ID ?? open.id), chatId: Number(open.CHAT_ID ?? open.chatId) };
-	}
-	return null;
-}
-
 async function runVersion(key, opts) {
 	const spec = VERSIONS[key];
 	const label = `n8n ${spec.n8n} (${spec.node === 'system' ? `Node ${process.versions.node}` : `Node ${spec.node} from npm`})`;
@@ -115,7 +100,7 @@ async function runVersion(key, opts) {
 	const apiKey = randomKey();
 	const emu = await startEmulator(REPO, {
 		plan: 'none',
-		seed: { deal: 120, olChat: 3 },
+		seed: { deal: 120 },
 		apiKey: { mode: 'header', name: 'X-Api-Key', key: apiKey, userId: 1 },
 	});
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `b24-e2e-n8n${key}-`));
@@ -158,7 +143,8 @@ async function runVersion(key, opts) {
 		};
 
 		const deals = emu.all('deal');
-		const session = findOpenSession(emu);
+		if (!emu.openSession()) emu.seedAny(['chat', 'olChat'], 3);
+		const session = emu.openSession();
 		const ctx = {
 			n8n,
 			emu,

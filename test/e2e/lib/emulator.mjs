@@ -98,6 +98,27 @@ export class Emulator {
 	all(entity) {
 		return this.inst.store.all ? this.inst.store.all(entity) : [];
 	}
+	/** Seeds n records of the first entity name the emulator knows; returns the name used or null. */
+	seedAny(names, n) {
+		for (const name of names) {
+			try {
+				this.inst.store.seed(name, n);
+				return name;
+			} catch {}
+		}
+		return null;
+	}
+	/** Finds an open Open Lines session: {sessionId, chatId} or null. */
+	openSession() {
+		let rows = [];
+		try {
+			rows = this.all('olSession');
+		} catch {
+			return null;
+		}
+		const open = rows.find((r) => r.CLOSED === 'N' || r.CLOSED === undefined);
+		return open ? { sessionId: Number(open.ID ?? open.id), chatId: Number(open.CHAT_ID) } : null;
+	}
 	injectFault(fault) {
 		this.inst.faults.inject(fault);
 	}
