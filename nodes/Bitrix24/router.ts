@@ -54,7 +54,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			output.push({ json: errorJson(outcome.error, resource, operation), pairedItem: { item: i } });
 			continue;
 		}
-		for (const json of outcome.json) output.push({ json, pairedItem: { item: i } });
+		outcome.json.forEach((json, k) => {
+			const binary = outcome.binary?.[k];
+			output.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: i } });
+		});
 	}
 	return [output];
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 export type OperationKind = 'create' | 'get' | 'getMany' | 'update' | 'delete' | 'fields' | 'action';
 
@@ -78,7 +78,8 @@ export interface OperationSpec {
 	execute?: CustomExecute;
 }
 
-export type ItemOutcome = { json: IDataObject[]; error?: undefined } | { error: Error; json?: undefined };
+/** `binary[k]`, when set, is the binary data of output record `json[k]` (e.g. a downloaded file). */
+export type ItemOutcome = { json: IDataObject[]; binary?: Array<IBinaryKeyData | undefined>; error?: undefined } | { error: Error; json?: undefined };
 
 export type CustomExecute = (this: IExecuteFunctions, op: OperationSpec, itemCount: number) => Promise<ItemOutcome[]>;
 

@@ -1,5 +1,5 @@
 /** A running emulator plus ready credentials of all three types, and a way to run the node against it. */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { resetLimiters } from '../../nodes/Bitrix24/transport/limiter';
 import { startEmulator } from '../emulator';
@@ -16,11 +16,19 @@ export const CREDENTIAL_TYPE: Record<Auth, string> = {
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
+export interface RunOptions {
+	auth?: Auth;
+	items?: IDataObject[];
+	/** Binary data of the input items, by index (e.g. a file to upload). */
+	binary?: Array<IBinaryKeyData | undefined>;
+	continueOnFail?: boolean;
+}
+
 export interface Portal {
 	emu: Emulator;
 	credentials: MemoryCredentials;
-	run(parameters: INodeParameters, options?: { auth?: Auth; items?: IDataObject[]; continueOnFail?: boolean }): Promise<INodeExecutionData[]>;
-	json(parameters: INodeParameters, options?: { auth?: Auth; items?: IDataObject[]; continueOnFail?: boolean }): Promise<IDataObject[]>;
+	run(parameters: INodeParameters, options?: RunOptions): Promise<INodeExecutionData[]>;
+	json(parameters: INodeParameters, options?: RunOptions): Promise<IDataObject[]>;
 	stop(): Promise<void>;
 }
 
@@ -52,7 +60,7 @@ export async function startPortal(options: EmulatorOptions = {}, plan: 'standard
 			credentialId: auth,
 			credentialType: CREDENTIAL_TYPE[auth],
 			parameters,
-			items: (runOptions.items ?? [{}]).map((json) => ({ json })),
+			items: (runOptions.items ?? [{}]).map((json, i) => (runOptions.binary?.[i] ? { json, binary: runOptions.binary[i] } : { json })),
 			continueOnFail: runOptions.continueOnFail,
 		});
 	};

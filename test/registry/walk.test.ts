@@ -32,7 +32,7 @@ describe.each(operations.map(({ resource, op }) => [`${resource.value}.${op.valu
 			expect(testCase).toBeDefined();
 			const parameters = typeof testCase.parameters === 'function' ? await testCase.parameters(portal) : (testCase.parameters ?? {});
 			const startSeq = portal.emu.log.length ? portal.emu.log[portal.emu.log.length - 1].seq : 0;
-			const output = await portal.json({ resource, operation: op.value, ...parameters }, { auth: testCase.auth, items: testCase.items });
+			const output = await portal.json({ resource, operation: op.value, ...parameters }, { auth: testCase.auth, items: testCase.items, binary: testCase.binary });
 			const entries = portal.emu.log.filter((entry) => entry.seq > startSeq);
 			const methods = testCase.methods ?? [op.method];
 			let first: IDataObject | undefined;

@@ -49,12 +49,14 @@ export async function downloadSigned(ctx: IExecuteFunctions, link: string, itemI
 		const type = String(response.headers['content-type'] ?? '').split(';')[0].trim();
 		return { body, mimeType: type && type !== 'application/octet-stream' ? type : undefined };
 	} catch (error) {
-		const cause = ((error as { cause?: unknown }).cause ?? error) as { response?: { status?: number }; status?: number; code?: string };
-		const status = cause.response?.status ?? cause.status;
+		// n8n wraps HTTP failures in an error with `httpCode`; a plain network failure carries a `code`
+		const failure = error as { httpCode?: string | null; cause?: { code?: string; response?: { status?: number } }; code?: string };
+		const status = Number(failure.httpCode ?? failure.cause?.response?.status) || undefined;
+		const code = failure.cause?.code ?? failure.code;
 		throw bitrixApiError(
 			ctx.getNode(),
 			{
-				code: status ? `HTTP_${status}` : (cause.code ?? 'NETWORK_ERROR'),
+				code: status ? `HTTP_${status}` : (code ?? 'NETWORK_ERROR'),
 				description: status ? `Bitrix24 answered HTTP ${status} to the file download` : 'The file download from Bitrix24 failed',
 				httpCode: status,
 				itemIndex,

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Auth, Portal } from '../../helpers/portal';
 
@@ -11,6 +11,8 @@ export interface OperationCase {
 	parameters?: INodeParameters | ((portal: Portal) => Promise<INodeParameters> | INodeParameters);
 	auth?: Auth;
 	items?: IDataObject[];
+	/** Binary data of the input items, by index (uploads). */
+	binary?: IBinaryKeyData[];
 	/** Methods that must appear in the log (default: the operation's method). */
 	methods?: string[];
 	/** Checks what went over the wire: the params of the last logged call of the first method. */
