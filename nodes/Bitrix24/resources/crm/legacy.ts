@@ -1,5 +1,5 @@
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { bool, customFieldsProperty, date, fieldsOp, id, multifieldsProperty, num, startPaging, str } from '../shared';
+import { bool, customFieldsProperty, date, fieldsOp, id, json, multifieldsProperty, num, startPaging, str } from '../shared';
 
 /** A legacy CRM entity (crm.lead|deal|contact|company|quote.*): UPPER_CASE fields, plain `result`. */
 interface LegacyEntity {
@@ -78,12 +78,62 @@ export function legacyEntity(entity: LegacyEntity): ResourceSpec {
 	};
 }
 
+/** crm.{lead|deal|quote}.productrows.get/set: set replaces every row of the record. */
+function productRowOps(prefix: string, entity: string): OperationSpec[] {
+	const recordId = id('id', `${entity} ID`);
+	return [
+		{ value: 'getProductRows', name: 'Get Product Rows', action: `Get the product rows of a ${entity.toLowerCase()}`, method: `${prefix}.productrows.get`, kind: 'get', params: [recordId] },
+		{
+			value: 'setProductRows',
+			name: 'Set Product Rows',
+			action: `Replace the product rows of a ${entity.toLowerCase()}`,
+			description: 'Rows not in the list are removed',
+			method: `${prefix}.productrows.set`,
+			kind: 'update',
+			params: [
+				recordId,
+				json('rows', 'Rows (JSON)', {
+					required: true,
+					shape: 'array',
+					description: 'Product rows, e.g. [{"PRODUCT_ID": 12, "PRICE": 100, "QUANTITY": 2}]; an empty array removes all rows',
+				}),
+			],
+		},
+	];
+}
+
+/** crm.{deal|company}.contact.items.* and crm.contact.company.items.*: the linked records of a record. */
+function linkedItemOps(prefix: string, entity: string, linked: 'Contact' | 'Company', plural: string): OperationSpec[] {
+	const recordId = id('id', `${entity} ID`);
+	const key = `${linked.toUpperCase()}_ID`;
+	return [
+		{ value: `get${plural}`, name: `Get ${plural}`, action: `Get the ${plural.toLowerCase()} of a ${entity.toLowerCase()}`, method: `${prefix}.items.get`, kind: 'get', params: [recordId] },
+		{
+			value: `set${plural}`,
+			name: `Set ${plural}`,
+			action: `Replace the ${plural.toLowerCase()} of a ${entity.toLowerCase()}`,
+			description: `${plural} not in the list are unlinked`,
+			method: `${prefix}.items.set`,
+			kind: 'update',
+			params: [
+				recordId,
+				json('items', `${plural} (JSON)`, {
+					required: true,
+					shape: 'array',
+					description: `Linked ${plural.toLowerCase()}, e.g. [{"${key}": 5, "IS_PRIMARY": "Y"}, {"${key}": 7}]`,
+				}),
+			],
+		},
+	];
+}
+
 export const lead = legacyEntity({
 	value: 'lead',
 	name: 'Lead',
 	prefix: 'crm.lead',
 	main: str('TITLE', 'Title'),
 	multifields: true,
+	more: productRowOps('crm.lead', 'Lead'),
 	fields: [
 		str('NAME', 'First Name'),
 		str('LAST_NAME', 'Last Name'),
@@ -106,6 +156,7 @@ export const deal = legacyEntity({
 	name: 'Deal',
 	prefix: 'crm.deal',
 	main: str('TITLE', 'Title'),
+	more: [...productRowOps('crm.deal', 'Deal'), ...linkedItemOps('crm.deal.contact', 'Deal', 'Contact', 'Contacts')],
 	fields: [
 		str('STAGE_ID', 'Stage ID', { placeholder: 'e.g. NEW or C1:NEW' }),
 		num('CATEGORY_ID', 'Pipeline ID', { description: 'ID of the deal pipeline (0 is the default pipeline)' }),
@@ -130,6 +181,7 @@ export const contact = legacyEntity({
 	prefix: 'crm.contact',
 	main: str('NAME', 'First Name'),
 	multifields: true,
+	more: linkedItemOps('crm.contact.company', 'Contact', 'Company', 'Companies'),
 	fields: [
 		str('LAST_NAME', 'Last Name'),
 		str('SECOND_NAME', 'Second Name'),
@@ -150,6 +202,7 @@ export const company = legacyEntity({
 	prefix: 'crm.company',
 	main: str('TITLE', 'Title'),
 	multifields: true,
+	more: linkedItemOps('crm.company.contact', 'Company', 'Contact', 'Contacts'),
 	fields: [
 		str('COMPANY_TYPE', 'Type', { placeholder: 'e.g. CUSTOMER' }),
 		str('INDUSTRY', 'Industry', { placeholder: 'e.g. IT' }),
@@ -167,6 +220,7 @@ export const quote = legacyEntity({
 	name: 'Quote',
 	prefix: 'crm.quote',
 	main: str('TITLE', 'Title'),
+	more: productRowOps('crm.quote', 'Quote'),
 	fields: [
 		str('STATUS_ID', 'Stage ID', { placeholder: 'e.g. DRAFT' }),
 		num('OPPORTUNITY', 'Amount'),

@@ -1,0 +1,112 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ResourceSpec } from '../../types';
+import { bool, id, json, num, str } from '../shared';
+
+/** Documents generated from templates (crm.documentgenerator.*) and automation triggers (crm.automation.trigger*). */
+
+const ENTITY_TYPE_HINT = '1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invoice, 128+ smart processes';
+const documentId = id('id', 'Document ID');
+
+export const crmDocument: ResourceSpec = {
+	value: 'crmDocument',
+	name: 'CRM Document',
+	group: 'CRM',
+	description: 'Documents generated from templates for CRM records',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Generate a document from a template',
+			method: 'crm.documentgenerator.document.add',
+			kind: 'create',
+			params: [
+				num('templateId', 'Template ID', { required: true, default: 0, description: 'See CRM Document → Get Templates' }),
+				num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT }),
+				num('entityId', 'Entity ID', { required: true, default: 0, description: 'ID of the CRM record the document is made for' }),
+			],
+			optional: [
+				json('values', 'Values (JSON)', { description: 'Values of template fields, e.g. {"DocumentTitle": "Offer 17"}' }),
+				bool('stampsEnabled', 'Stamps and Signatures', 'Whether to include the stamp and signatures'),
+			],
+			// stampsEnabled is documented as an integer flag
+			prepare: (params: IDataObject) => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params),
+			unwrap: 'document',
+		},
+		{ value: 'get', name: 'Get', action: 'Get a document', method: 'crm.documentgenerator.document.get', kind: 'get', params: [documentId], unwrap: 'document' },
+		{
+			value: 'getMany',
+			name: 'Get Many',
+			action: 'Get many documents',
+			method: 'crm.documentgenerator.document.list',
+			kind: 'getMany',
+			paging: { mode: 'start', itemsPath: 'documents', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+		},
+		{
+			value: 'getTemplates',
+			name: 'Get Templates',
+			action: 'Get many document templates',
+			method: 'crm.documentgenerator.template.list',
+			kind: 'getMany',
+			paging: { mode: 'start', itemsPath: 'templates', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+		},
+	],
+};
+
+const code = str('CODE', 'Code', { required: true, placeholder: 'e.g. payment_received', description: 'Unique code of the trigger' });
+
+export const automationTrigger: ResourceSpec = {
+	value: 'automationTrigger',
+	name: 'Automation Trigger',
+	group: 'CRM',
+	description: 'Triggers that move CRM records by automation rules',
+	operations: [
+		{
+			value: 'fire',
+			name: 'Fire',
+			action: 'Fire a trigger on a record',
+			description: 'Fires the triggers configured in automation rules for the record',
+			method: 'crm.automation.trigger',
+			kind: 'action',
+			params: [str('target', 'Target', { required: true, placeholder: 'e.g. DEAL_25', description: 'The record as TYPENAME_ID, e.g. LEAD_25 or DEAL_7' })],
+			optional: [str('code', 'Code', { description: 'Code of the trigger; without it the first matching trigger fires' })],
+			optionalName: 'options',
+			output: (result, request) => ({ ...(request as IDataObject), fired: result === true }),
+		},
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Register an application trigger',
+			method: 'crm.automation.trigger.add',
+			kind: 'create',
+			appOnly: true,
+			params: [code, str('NAME', 'Name', { required: true })],
+			output: (result, request) => ({ ...(request as IDataObject), created: result === true }),
+		},
+		{ value: 'getMany', name: 'Get Many', action: 'Get the application triggers', method: 'crm.automation.trigger.list', kind: 'getMany', appOnly: true, paging: { mode: 'all' } },
+		{
+			value: 'delete',
+			name: 'Delete',
+			action: 'Delete an application trigger',
+			method: 'crm.automation.trigger.delete',
+			kind: 'delete',
+			appOnly: true,
+			params: [code],
+			output: (result, request) => ({ ...(request as IDataObject), deleted: result === true }),
+		},
+		{
+			value: 'execute',
+			name: 'Execute',
+			action: 'Execute an application trigger on a record',
+			method: 'crm.automation.trigger.execute',
+			kind: 'action',
+			appOnly: true,
+			params: [
+				code,
+				num('OWNER_TYPE_ID', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT }),
+				num('OWNER_ID', 'Entity ID', { required: true, default: 0 }),
+			],
+			output: (result, request) => ({ ...(request as IDataObject), executed: result === true }),
+		},
+	],
+};

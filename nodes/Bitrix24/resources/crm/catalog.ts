@@ -1,0 +1,244 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import { bool, id, json, list, num, str } from '../shared';
+
+/** The trade catalog (catalog.*) and the product rows of CRM items (crm.item.productrow.*). */
+
+const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
+const offsetPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
+const iblockId = num('iblockId', 'Catalog ID', { required: true, default: 0, description: 'Information block ID of the catalog (see Catalog → Get Many)' });
+
+/**
+ * Product and section lists require `iblockId` inside `filter`, which the generic Filter option would
+ * replace: the catalog ID and the optional extra conditions are merged into one filter here.
+ */
+function iblockList(method: string, itemsPath: string, entity: string, select: string): OperationSpec {
+	return {
+		value: 'getMany',
+		name: 'Get Many',
+		action: `Get many ${entity}`,
+		method,
+		kind: 'getMany',
+		params: [iblockId, list('select', 'Fields', { required: true, default: select, description: 'Comma-separated fields to return; id and iblockId are required' })],
+		optional: [json('conditions', 'Filter (JSON)', { description: 'More conditions, e.g. {"%name": "chair", ">id": 100}' })],
+		optionalName: 'listFilter',
+		paging: { mode: 'start', itemsPath, orderKey: 'order' },
+		prepare: (params: IDataObject) => {
+			const { iblockId: catalogId, conditions, ...rest } = params;
+			return { ...rest, filter: { ...((conditions as IDataObject) ?? {}), iblockId: catalogId } };
+		},
+	};
+}
+
+const productFields = [
+	f(bool('active', 'Active', 'Whether the product is active', { yn: true })),
+	f(str('code', 'Code')),
+	f(str('xmlId', 'External ID')),
+	f(num('iblockSectionId', 'Section ID')),
+	f(str('previewText', 'Short Description')),
+	f(str('detailText', 'Description')),
+	f(num('purchasingPrice', 'Purchase Price')),
+	f(str('purchasingCurrency', 'Purchase Currency', { placeholder: 'e.g. USD' })),
+	f(num('vatId', 'VAT Rate ID')),
+	f(bool('vatIncluded', 'VAT Included', 'Whether the price includes VAT', { yn: true })),
+	f(num('measure', 'Unit of Measure ID')),
+	f(num('quantity', 'Quantity in Stock')),
+	f(num('weight', 'Weight')),
+	f(num('sort', 'Sort')),
+];
+const productId = id('id', 'Product ID');
+
+export const product: ResourceSpec = {
+	value: 'product',
+	name: 'Product',
+	group: 'CRM',
+	description: 'Products of the trade catalog (catalog.product.*)',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a product',
+			method: 'catalog.product.add',
+			kind: 'create',
+			params: [f(iblockId), f(str('name', 'Name', { required: true }))],
+			optional: productFields,
+			unwrap: 'element',
+		},
+		{ value: 'get', name: 'Get', action: 'Get a product', method: 'catalog.product.get', kind: 'get', params: [productId], unwrap: 'product' },
+		iblockList('catalog.product.list', 'products', 'products', 'id, iblockId, name, active, code, xmlId, iblockSectionId, purchasingPrice, purchasingCurrency, quantity'),
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a product',
+			method: 'catalog.product.update',
+			kind: 'update',
+			params: [productId],
+			optional: [f(str('name', 'Name')), ...productFields],
+			optionalName: 'updateFields',
+			fixed: { fields: {} },
+			unwrap: 'element',
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete a product', method: 'catalog.product.delete', kind: 'delete', params: [productId] },
+	],
+};
+
+const sectionFields = [
+	f(num('iblockSectionId', 'Parent Section ID')),
+	f(str('code', 'Code')),
+	f(str('xmlId', 'External ID')),
+	f(num('sort', 'Sort')),
+	f(bool('active', 'Active', 'Whether the section is active', { yn: true })),
+	f(str('description', 'Description')),
+];
+const sectionId = id('id', 'Section ID');
+const sectionKey = [f(iblockId), f(str('name', 'Name', { required: true }))];
+
+export const catalogSection: ResourceSpec = {
+	value: 'catalogSection',
+	name: 'Catalog Section',
+	group: 'CRM',
+	operations: [
+		{ value: 'create', name: 'Create', action: 'Create a catalog section', method: 'catalog.section.add', kind: 'create', params: sectionKey, optional: sectionFields, unwrap: 'section' },
+		{ value: 'get', name: 'Get', action: 'Get a catalog section', method: 'catalog.section.get', kind: 'get', params: [sectionId], unwrap: 'section' },
+		iblockList('catalog.section.list', 'sections', 'catalog sections', 'id, iblockId, iblockSectionId, name, code, xmlId, sort, active'),
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a catalog section',
+			method: 'catalog.section.update',
+			kind: 'update',
+			params: [sectionId, ...sectionKey],
+			optional: sectionFields,
+			optionalName: 'updateFields',
+			unwrap: 'section',
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete a catalog section', method: 'catalog.section.delete', kind: 'delete', params: [sectionId] },
+	],
+};
+
+export const catalog: ResourceSpec = {
+	value: 'catalog',
+	name: 'Catalog',
+	group: 'CRM',
+	description: 'Trade catalogs; their IDs are the Catalog IDs products and sections need',
+	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many catalogs', method: 'catalog.catalog.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'catalogs' } }],
+};
+
+const priceId = id('id', 'Price ID');
+const priceValue = [f(num('price', 'Price', { required: true })), f(str('currency', 'Currency', { required: true, placeholder: 'e.g. USD' }))];
+
+export const price: ResourceSpec = {
+	value: 'price',
+	name: 'Product Price',
+	group: 'CRM',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a product price',
+			method: 'catalog.price.add',
+			kind: 'create',
+			params: [
+				f(num('productId', 'Product ID', { required: true })),
+				f(num('catalogGroupId', 'Price Type ID', { required: true, default: 1, description: 'See Price Type → Get Many' })),
+				...priceValue,
+			],
+			unwrap: 'price',
+		},
+		{ value: 'get', name: 'Get', action: 'Get a product price', method: 'catalog.price.get', kind: 'get', params: [priceId], unwrap: 'price' },
+		{ value: 'getMany', name: 'Get Many', action: 'Get many product prices', method: 'catalog.price.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'prices' } },
+		{ value: 'update', name: 'Update', action: 'Update a product price', method: 'catalog.price.update', kind: 'update', params: [priceId, ...priceValue], unwrap: 'price' },
+		{ value: 'delete', name: 'Delete', action: 'Delete a product price', method: 'catalog.price.delete', kind: 'delete', params: [priceId] },
+	],
+};
+
+export const priceType: ResourceSpec = {
+	value: 'priceType',
+	name: 'Price Type',
+	group: 'CRM',
+	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many price types', method: 'catalog.priceType.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'priceTypes' } }],
+};
+
+export const store: ResourceSpec = {
+	value: 'store',
+	name: 'Warehouse',
+	group: 'CRM',
+	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many warehouses', method: 'catalog.store.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'stores' } }],
+};
+
+const ownerType = str('ownerType', 'Owner Type', { required: true, default: 'D', description: 'Short code of the owner: L lead, D deal, Q quote, SI invoice, T<hex type ID> smart process' });
+const ownerId = num('ownerId', 'Owner ID', { required: true, default: 0, description: 'ID of the CRM record' });
+const rowFields = [
+	f(num('productId', 'Product ID')),
+	f(str('productName', 'Product Name')),
+	f(num('price', 'Price')),
+	f(num('quantity', 'Quantity')),
+	f(num('discountTypeId', 'Discount Type', { description: '1 absolute amount, 2 percent' })),
+	f(num('discountRate', 'Discount Rate')),
+	f(num('discountSum', 'Discount Amount')),
+	f(num('taxRate', 'Tax Rate')),
+	f(bool('taxIncluded', 'Tax Included', 'Whether the price includes tax', { yn: true })),
+	f(num('measureCode', 'Unit of Measure Code')),
+	f(num('sort', 'Sort')),
+];
+const rowId = id('id', 'Product Row ID');
+
+export const productRow: ResourceSpec = {
+	value: 'productRow',
+	name: 'Product Row',
+	group: 'CRM',
+	description: 'Products of any CRM item (crm.item.productrow.*)',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Add a product row to an item',
+			method: 'crm.item.productrow.add',
+			kind: 'create',
+			params: [f(ownerType), f(ownerId)],
+			optional: rowFields,
+			unwrap: 'productRow',
+		},
+		{
+			value: 'getMany',
+			name: 'Get Many',
+			action: 'Get the product rows of an item',
+			method: 'crm.item.productrow.list',
+			kind: 'getMany',
+			params: [{ ...ownerType, to: 'filter.=ownerType' }, { ...ownerId, to: 'filter.=ownerId' }],
+			paging: { mode: 'start', itemsPath: 'productRows', orderKey: 'order' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a product row',
+			method: 'crm.item.productrow.update',
+			kind: 'update',
+			params: [rowId],
+			optional: rowFields,
+			optionalName: 'updateFields',
+			fixed: { fields: {} },
+			unwrap: 'productRow',
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete a product row', method: 'crm.item.productrow.delete', kind: 'delete', params: [rowId] },
+		{
+			value: 'set',
+			name: 'Set',
+			action: 'Replace the product rows of an item',
+			description: 'Rows not in the list are removed',
+			method: 'crm.item.productrow.set',
+			kind: 'update',
+			params: [
+				ownerType,
+				ownerId,
+				json('productRows', 'Product Rows (JSON)', {
+					required: true,
+					shape: 'array',
+					description: 'Rows in camelCase, e.g. [{"productId": 12, "price": 100, "quantity": 2}]; an empty array removes all rows',
+				}),
+			],
+			unwrap: 'productRows',
+		},
+	],
+};

@@ -1,0 +1,183 @@
+import type { ParamSpec, ResourceSpec } from '../../types';
+import { fieldsOp, id, num, str } from '../shared';
+
+/** Requisites (company details), their bank details, addresses and links to deals and invoices. */
+
+const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
+const offsetPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
+
+const requisiteFields = [
+	f(str('RQ_COMPANY_NAME', 'Company Name')),
+	f(str('RQ_COMPANY_FULL_NAME', 'Company Full Name')),
+	f(str('RQ_FIRST_NAME', 'First Name')),
+	f(str('RQ_LAST_NAME', 'Last Name')),
+	f(str('RQ_INN', 'Tax ID (INN)')),
+	f(str('RQ_VAT_ID', 'VAT ID')),
+	f(str('RQ_DIRECTOR', 'Director')),
+	f(str('RQ_EMAIL', 'Email')),
+	f(str('RQ_PHONE', 'Phone')),
+	f(str('XML_ID', 'External ID')),
+	f(num('SORT', 'Sort')),
+];
+const requisiteId = id('id', 'Requisite ID');
+
+export const requisite: ResourceSpec = {
+	value: 'requisite',
+	name: 'Requisite',
+	group: 'CRM',
+	description: 'Legal and tax details of companies and contacts',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a requisite',
+			method: 'crm.requisite.add',
+			kind: 'create',
+			params: [
+				f(num('ENTITY_TYPE_ID', 'Owner Entity Type ID', { required: true, default: 4, description: '3 contact, 4 company' })),
+				f(num('ENTITY_ID', 'Owner ID', { required: true, default: 0, description: 'ID of the contact or company' })),
+				f(num('PRESET_ID', 'Template ID', { required: true, default: 1, description: 'Requisite template (see Requisite Template → Get Many)' })),
+				f(str('NAME', 'Name', { required: true })),
+			],
+			optional: requisiteFields,
+		},
+		{ value: 'get', name: 'Get', action: 'Get a requisite', method: 'crm.requisite.get', kind: 'get', params: [requisiteId] },
+		{ value: 'getMany', name: 'Get Many', action: 'Get many requisites', method: 'crm.requisite.list', kind: 'getMany', paging: offsetPaging },
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a requisite',
+			method: 'crm.requisite.update',
+			kind: 'update',
+			params: [requisiteId],
+			optional: [f(str('NAME', 'Name')), ...requisiteFields],
+			optionalName: 'updateFields',
+			fixed: { fields: {} },
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete a requisite', method: 'crm.requisite.delete', kind: 'delete', params: [requisiteId] },
+		fieldsOp('crm.requisite.fields', 'requisite'),
+	],
+};
+
+export const requisitePreset: ResourceSpec = {
+	value: 'requisitePreset',
+	name: 'Requisite Template',
+	group: 'CRM',
+	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many requisite templates', method: 'crm.requisite.preset.list', kind: 'getMany', paging: offsetPaging }],
+};
+
+const bankFields = [
+	f(str('RQ_BANK_NAME', 'Bank Name')),
+	f(str('RQ_BANK_ADDR', 'Bank Address')),
+	f(str('RQ_ACC_NUM', 'Account Number')),
+	f(str('RQ_IBAN', 'IBAN')),
+	f(str('RQ_SWIFT', 'SWIFT')),
+	f(str('RQ_BIK', 'BIK')),
+	f(str('RQ_COR_ACC_NUM', 'Correspondent Account')),
+	f(str('RQ_ACC_CURRENCY', 'Account Currency')),
+	f(str('COMMENTS', 'Comments')),
+];
+const bankDetailId = id('id', 'Bank Detail ID');
+
+export const bankDetail: ResourceSpec = {
+	value: 'bankDetail',
+	name: 'Bank Detail',
+	group: 'CRM',
+	description: 'Bank accounts of a requisite',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a bank detail',
+			method: 'crm.requisite.bankdetail.add',
+			kind: 'create',
+			params: [f(num('ENTITY_ID', 'Requisite ID', { required: true, default: 0 })), f(str('NAME', 'Name', { required: true }))],
+			optional: bankFields,
+		},
+		{ value: 'get', name: 'Get', action: 'Get a bank detail', method: 'crm.requisite.bankdetail.get', kind: 'get', params: [bankDetailId] },
+		{ value: 'getMany', name: 'Get Many', action: 'Get many bank details', method: 'crm.requisite.bankdetail.list', kind: 'getMany', paging: offsetPaging },
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a bank detail',
+			method: 'crm.requisite.bankdetail.update',
+			kind: 'update',
+			params: [bankDetailId],
+			optional: [f(str('NAME', 'Name')), ...bankFields],
+			optionalName: 'updateFields',
+			fixed: { fields: {} },
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete a bank detail', method: 'crm.requisite.bankdetail.delete', kind: 'delete', params: [bankDetailId] },
+	],
+};
+
+const linkedRecord = [
+	num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: '2 deal, 7 quote, 31 invoice, 128+ smart processes' }),
+	num('entityId', 'Entity ID', { required: true, default: 0 }),
+];
+
+export const requisiteLink: ResourceSpec = {
+	value: 'requisiteLink',
+	name: 'Requisite Link',
+	group: 'CRM',
+	description: 'Which client and own-company requisites a deal, quote or invoice uses',
+	operations: [
+		{
+			value: 'register',
+			name: 'Register',
+			action: 'Link requisites to a record',
+			method: 'crm.requisite.link.register',
+			kind: 'action',
+			params: [
+				f(num('ENTITY_TYPE_ID', 'Entity Type ID', { required: true, default: 2, description: linkedRecord[0].description })),
+				f(num('ENTITY_ID', 'Entity ID', { required: true, default: 0 })),
+				f(num('REQUISITE_ID', 'Client Requisite ID', { required: true, default: 0 })),
+				f(num('BANK_DETAIL_ID', 'Client Bank Detail ID', { required: true, default: 0 })),
+				f(num('MC_REQUISITE_ID', 'Own Company Requisite ID', { required: true, default: 0 })),
+				f(num('MC_BANK_DETAIL_ID', 'Own Company Bank Detail ID', { required: true, default: 0 })),
+			],
+		},
+		{ value: 'get', name: 'Get', action: 'Get the requisites linked to a record', method: 'crm.requisite.link.get', kind: 'get', params: linkedRecord },
+		{ value: 'getMany', name: 'Get Many', action: 'Get many requisite links', method: 'crm.requisite.link.list', kind: 'getMany', paging: offsetPaging },
+		{ value: 'unregister', name: 'Unregister', action: 'Unlink requisites from a record', method: 'crm.requisite.link.unregister', kind: 'action', params: linkedRecord },
+	],
+};
+
+const addressKey = [
+	f(num('TYPE_ID', 'Address Type ID', { required: true, default: 1, description: '1 actual, 4 registered, 6 legal, 9 beneficiary (see crm.enum.addresstype)' })),
+	f(num('ENTITY_TYPE_ID', 'Owner Entity Type ID', { required: true, default: 8, description: '8 requisite; 1 lead, 3 contact, 4 company' })),
+	f(num('ENTITY_ID', 'Owner ID', { required: true, default: 0 })),
+];
+const addressFields = [
+	f(str('ADDRESS_1', 'Street Address')),
+	f(str('ADDRESS_2', 'Address Line 2')),
+	f(str('CITY', 'City')),
+	f(str('POSTAL_CODE', 'Postal Code')),
+	f(str('REGION', 'Region')),
+	f(str('PROVINCE', 'Province')),
+	f(str('COUNTRY', 'Country')),
+	f(str('COUNTRY_CODE', 'Country Code')),
+];
+
+export const address: ResourceSpec = {
+	value: 'address',
+	name: 'Address',
+	group: 'CRM',
+	description: 'Addresses of requisites, contacts, companies and leads, keyed by type and owner',
+	operations: [
+		{ value: 'create', name: 'Create', action: 'Create an address', method: 'crm.address.add', kind: 'create', params: addressKey, optional: addressFields, output: (_r, request) => ({ ...(request as { fields: object }).fields, created: true }) },
+		{ value: 'getMany', name: 'Get Many', action: 'Get many addresses', method: 'crm.address.list', kind: 'getMany', paging: offsetPaging },
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update an address',
+			method: 'crm.address.update',
+			kind: 'update',
+			params: addressKey,
+			optional: addressFields,
+			optionalName: 'updateFields',
+			output: (_r, request) => ({ ...(request as { fields: object }).fields, updated: true }),
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete an address', method: 'crm.address.delete', kind: 'delete', params: addressKey, output: (_r, request) => ({ ...(request as { fields: object }).fields, deleted: true }) },
+	],
+};
