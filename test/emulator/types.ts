@@ -90,6 +90,8 @@ export interface Counters {
 	batchSub: number;
 	queryLimitExceeded: number;
 	operationTimeLimit: number;
+	/** virtual server seconds spent by every executed call (batch sub-commands counted, the outer batch not) */
+	serverSeconds: number;
 }
 
 export type FaultKind = 'status' | 'html' | 'reset' | 'delay' | 'expiredToken' | 'batchCommandError';

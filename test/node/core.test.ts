@@ -1,5 +1,5 @@
 /** The node's contract: routing, continue-on-fail, pairing, input validation, Close Session, Call Method, Batch. */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
 import { startPortal } from '../helpers/portal';
@@ -70,7 +70,7 @@ describe('continue-on-fail', () => {
 });
 
 describe('Filter and Sort (JSON)', () => {
-	const many = (listOptions: IDataObject) => ({ resource: 'deal', operation: 'getMany', returnAll: true, listOptions });
+	const many = (listOptions: IDataObject): INodeParameters => ({ resource: 'deal', operation: 'getMany', returnAll: true, listOptions: listOptions as INodeParameters });
 
 	test('are sent as filter and order', async () => {
 		const out = await portal.json(many({ filter: '{"STAGE_ID": "NEW"}', sort: '{"ID": "DESC"}', select: 'ID, TITLE, STAGE_ID' }));

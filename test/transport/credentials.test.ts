@@ -36,7 +36,7 @@ describe('webhook and API key', () => {
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toMatch(/NO_AUTH_FOUND|INVALID_CREDENTIALS|invalid_token/);
 		expect(JSON.stringify(error)).not.toContain('WRONGKEY77');
-		expect((error as Error).message + String((error as IDataObject).description)).not.toContain('WRONGKEY77');
+		expect((error as Error).message + String((error as unknown as IDataObject).description)).not.toContain('WRONGKEY77');
 	});
 });
 

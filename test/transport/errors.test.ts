@@ -1,5 +1,5 @@
 /** Every documented error class surfaces with what happened, how to fix it, the HTTP code and the item. */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useFakeClock } from '../helpers/clock';
 import { startPortal } from '../helpers/portal';
@@ -24,7 +24,7 @@ const callMethod = (methodName: string, parameters: IDataObject = {}) => ({
 	parameters: JSON.stringify(parameters),
 });
 
-async function failure(parameters: IDataObject, auth: Auth = 'webhook', items?: IDataObject[]) {
+async function failure(parameters: INodeParameters, auth: Auth = 'webhook', items?: IDataObject[]) {
 	const error = await portal.run(parameters, { auth, items }).then(
 		() => undefined,
 		(e: Error) => e,
@@ -40,7 +40,7 @@ test.each([
 	['legacy record that does not exist (empty code)', { resource: 'deal', operation: 'get', id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
 	['invalid filter field on crm.item', { resource: 'crmItem', operation: 'getMany', entityTypeId: 2, listOptions: { filter: '{"noSuchField": 1}' } }, 'webhook', 'INVALID_ARG_VALUE', '400', /Filter/],
 ] as const)('%s', async (_name, parameters, auth, code, httpCode, hint) => {
-	const error = await failure(parameters as IDataObject, auth as Auth);
+	const error = await failure(parameters as INodeParameters, auth as Auth);
 	expect(error.context.bitrixCode).toBe(code);
 	expect(error.httpCode).toBe(httpCode);
 	expect(error.description).toMatch(hint);
