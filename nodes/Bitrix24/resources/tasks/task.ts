@@ -1,0 +1,185 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import { bool, customFieldsProperty, date, fieldsOutput, id, json, list, num, str } from '../shared';
+
+/** tasks.task.* answers `{task: {...}}` with camelCase keys; inputs are UPPER_CASE task fields. */
+const taskId = id('taskId', 'Task ID');
+const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.to ?? spec.name}` });
+const yn = (name: string, label: string, description: string) => bool(name, label, description, { yn: true });
+
+const title = f(str('TITLE', 'Title', { required: true }));
+const responsible = f(str('RESPONSIBLE_ID', 'Responsible User ID', { required: true, description: 'ID of the user who does the task' }));
+
+const priority: ParamSpec = {
+	name: 'PRIORITY',
+	label: 'Priority',
+	type: 'options',
+	options: [
+		{ name: 'Low', value: '0' },
+		{ name: 'Medium', value: '1' },
+		{ name: 'High', value: '2' },
+	],
+	default: '1',
+};
+
+const fields: ParamSpec[] = [
+	str('DESCRIPTION', 'Description'),
+	date('DEADLINE', 'Deadline'),
+	date('START_DATE_PLAN', 'Planned Start'),
+	date('END_DATE_PLAN', 'Planned End'),
+	priority,
+	str('CREATED_BY', 'Creator User ID'),
+	list('ACCOMPLICES', 'Participant User IDs', { description: 'Comma-separated user IDs' }),
+	list('AUDITORS', 'Observer User IDs', { description: 'Comma-separated user IDs' }),
+	str('GROUP_ID', 'Workgroup ID'),
+	str('PARENT_ID', 'Parent Task ID'),
+	str('STAGE_ID', 'Stage ID', { description: 'Kanban or "My Plan" stage ID' }),
+	list('TAGS', 'Tags', { description: 'Comma-separated tags' }),
+	list('UF_CRM_TASK', 'CRM Bindings', { description: 'Comma-separated CRM references, e.g. D_10, C_7, L_4, CO_5' }),
+	num('TIME_ESTIMATE', 'Time Estimate (Seconds)'),
+	yn('ALLOW_CHANGE_DEADLINE', 'Allow Deadline Change', 'Whether the responsible user may change the deadline'),
+	yn('TASK_CONTROL', 'Review Result', 'Whether the creator must approve the task once it is completed'),
+	yn('ALLOW_TIME_TRACKING', 'Time Tracking', 'Whether time tracking is on for the task'),
+	yn('MATCH_WORK_TIME', 'Skip Weekends', 'Whether deadlines skip weekends and holidays'),
+].map(f);
+
+/** A status change or user action on one task (tasks.task.start, .favorite.add …). */
+const taskAction = (value: string, name: string, action: string, method: string, extra: Partial<OperationSpec> = {}): OperationSpec => ({
+	value,
+	name,
+	action,
+	method,
+	kind: 'action',
+	params: [taskId],
+	unwrap: 'task',
+	...extra,
+});
+
+/** Pin and mute take `id`, not `taskId`. */
+const byId = { params: [id('id', 'Task ID')] };
+
+export const task: ResourceSpec = {
+	value: 'task',
+	name: 'Task',
+	group: 'Tasks',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a task',
+			method: 'tasks.task.add',
+			kind: 'create',
+			params: [title, responsible],
+			optional: fields,
+			extra: [customFieldsProperty()],
+			unwrap: 'task',
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a task',
+			method: 'tasks.task.get',
+			kind: 'get',
+			params: [taskId],
+			optional: [list('select', 'Select Fields', { description: 'Comma-separated UPPER_CASE fields to return, e.g. ID, TITLE, UF_CRM_TASK' })],
+			optionalName: 'options',
+			unwrap: 'task',
+		},
+		{
+			value: 'getMany',
+			name: 'Get Many',
+			action: 'Get many tasks',
+			method: 'tasks.task.list',
+			kind: 'getMany',
+			// rows come back camelCase (`id`) while filter and order keys are UPPER_CASE (`>ID`, `ID`)
+			paging: { mode: 'start', itemsPath: 'tasks', idField: 'id', idFilter: '>ID', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+		},
+		{
+			value: 'update',
+			name: 'Update',
+			action: 'Update a task',
+			method: 'tasks.task.update',
+			kind: 'update',
+			params: [taskId],
+			optional: [{ ...title, required: false }, { ...responsible, required: false }, ...fields],
+			optionalName: 'updateFields',
+			extra: [customFieldsProperty()],
+			fixed: { fields: {} },
+			unwrap: 'task',
+		},
+		{ value: 'delete', name: 'Delete', action: 'Delete a task', method: 'tasks.task.delete', kind: 'delete', params: [taskId], unwrap: 'task' },
+		{
+			value: 'getFields',
+			name: 'Get Fields',
+			action: 'Get task fields',
+			method: 'tasks.task.getFields',
+			kind: 'fields',
+			output: (result) => fieldsOutput((result as IDataObject)?.fields),
+		},
+		taskAction('start', 'Start', 'Start a task', 'tasks.task.start'),
+		taskAction('pause', 'Pause', 'Pause a task', 'tasks.task.pause'),
+		taskAction('complete', 'Complete', 'Complete a task', 'tasks.task.complete'),
+		taskAction('defer', 'Defer', 'Defer a task', 'tasks.task.defer'),
+		taskAction('renew', 'Renew', 'Renew a task', 'tasks.task.renew'),
+		taskAction('approve', 'Approve', 'Approve a completed task', 'tasks.task.approve'),
+		taskAction('disapprove', 'Disapprove', 'Send a completed task back for rework', 'tasks.task.disapprove'),
+		taskAction('delegate', 'Delegate', 'Delegate a task to another user', 'tasks.task.delegate', {
+			params: [taskId, str('userId', 'New Responsible User ID', { required: true })],
+		}),
+		taskAction('attachFile', 'Attach File', 'Attach a Drive file to a task', 'tasks.task.files.attach', {
+			params: [taskId, num('fileId', 'File ID', { required: true, description: 'ID of the file on Drive' })],
+			unwrap: undefined,
+		}),
+		{
+			value: 'getHistory',
+			name: 'Get History',
+			action: 'Get the change history of a task',
+			method: 'tasks.task.history.list',
+			kind: 'getMany',
+			params: [taskId],
+			optional: [
+				json('filter', 'Filter (JSON)', { description: 'E.g. {"FIELD": "STATUS"}' }),
+				json('order', 'Sort (JSON)', { description: 'E.g. {"ID": "DESC"}' }),
+			],
+			optionalName: 'options',
+			output: (result) => ((result as IDataObject)?.list ?? []) as IDataObject[],
+		},
+		taskAction('startWatching', 'Start Watching', 'Start watching a task', 'tasks.task.startwatch', { unwrap: undefined }),
+		taskAction('stopWatching', 'Stop Watching', 'Stop watching a task', 'tasks.task.stopwatch', { unwrap: undefined }),
+		taskAction('addToFavorites', 'Add to Favorites', 'Add a task to favorites', 'tasks.task.favorite.add', { unwrap: undefined }),
+		taskAction('removeFromFavorites', 'Remove From Favorites', 'Remove a task from favorites', 'tasks.task.favorite.remove', { unwrap: undefined }),
+		taskAction('pin', 'Pin', 'Pin a task in the list', 'tasks.task.pin', { ...byId, unwrap: undefined }),
+		taskAction('unpin', 'Unpin', 'Unpin a task', 'tasks.task.unpin', { ...byId, unwrap: undefined }),
+		taskAction('mute', 'Mute', 'Mute notifications of a task', 'tasks.task.mute', { ...byId, unwrap: undefined }),
+		taskAction('unmute', 'Unmute', 'Unmute notifications of a task', 'tasks.task.unmute', { ...byId, unwrap: undefined }),
+		{
+			value: 'getCounters',
+			name: 'Get Counters',
+			action: 'Get task counters of a user',
+			method: 'tasks.task.counters.get',
+			kind: 'get',
+			optional: [
+				str('userId', 'User ID', { description: 'Defaults to the current user' }),
+				str('groupId', 'Workgroup ID', { description: 'Counts tasks of one workgroup only' }),
+				{
+					name: 'type',
+					label: 'Role',
+					type: 'options',
+					options: [
+						{ name: 'All Roles', value: 'view_all' },
+						{ name: 'Responsible', value: 'view_role_responsible' },
+						{ name: 'Participant', value: 'view_role_accomplice' },
+						{ name: 'Observer', value: 'view_role_auditor' },
+						{ name: 'Creator', value: 'view_role_originator' },
+					],
+					default: 'view_all',
+				},
+			],
+			optionalName: 'options',
+			// keyed by counter name: one item per counter reads better than one wide object
+			output: (result) =>
+				Object.entries((result ?? {}) as IDataObject).map(([counter, value]) => ({ counter, ...((value ?? {}) as IDataObject) })),
+		},
+	],
+};
