@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OperationSpec, PagingSpec, ParamSpec, ResourceSpec } from '../../types';
 import { bool, fieldsOp, id, json, str } from '../shared';
 import { binaryProperty, downloadFile, withFileContent } from './binary';
+import { listOf } from '../platform/output';
 
 /** Drive lists page with `start` (offset); their filter takes disk field names such as TYPE or NAME. */
 const driveList: PagingSpec = { mode: 'start', filterKey: 'filter', orderKey: 'order' };
@@ -111,7 +112,7 @@ export const driveStorage: ResourceSpec = {
 			action: 'Get the storage types',
 			method: 'disk.storage.getTypes',
 			kind: 'get',
-			output: (result) => ((result ?? []) as string[]).map((type) => ({ type })),
+			output: listOf('type'),
 		},
 		childrenOp('storage', 'disk.storage.getChildren', storageId),
 		newFolder('disk.storage.addFolder', storageId, 'createFolder', 'Create Folder', 'Create a folder in the root of a storage'),
