@@ -1,3 +1,155 @@
-import type { Cases } from './types';
+import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
-export const driveCases: Cases = {};
+import type { Portal } from '../../helpers/portal';
+import type { Cases, OperationCase } from './types';
+
+const CONTENT = Buffer.from('Bitrix24 Drive case\n');
+const binary = (fileName = 'case.txt'): IBinaryKeyData => ({ data: { data: CONTENT.toString('base64'), mimeType: 'text/plain', fileName } });
+
+let counter = 0;
+const unique = (stem: string) => `${stem} ${++counter}`;
+
+/** A fresh folder under "Shared documents" (root folder 2), made through the node itself. */
+async function folder(portal: Portal): Promise<string> {
+	const [created] = await portal.json({ resource: 'folder', operation: 'createSubfolder', id: '2', NAME: unique('case folder') });
+	return created.ID as string;
+}
+
+async function file(portal: Portal): Promise<string> {
+	const [created] = await portal.json({ resource: 'folder', operation: 'uploadFile', id: await folder(portal), binaryPropertyName: 'data' }, { binary: [binary(`${unique('case')}.txt`)] });
+	return created.ID as string;
+}
+
+const fileObject = (items: IDataObject[]) => {
+	expect(items).toHaveLength(1);
+	expect(items[0]).toMatchObject({ ID: expect.any(String), NAME: expect.any(String), TYPE: 'file', STORAGE_ID: expect.any(String), SIZE: expect.any(String) });
+};
+const folderObject = (items: IDataObject[]) => {
+	expect(items).toHaveLength(1);
+	expect(items[0]).toMatchObject({ ID: expect.any(String), NAME: expect.any(String), TYPE: 'folder', PARENT_ID: expect.any(String) });
+};
+const idParam = (expected?: string) => (params: IDataObject) => expect(String(params.id)).toBe(expected ?? String(params.id));
+
+/** Methods the emulator answers with a generic `true`: the request is what can be checked. */
+const success = (items: IDataObject[]) => expect(items).toEqual([{ success: true }]);
+
+const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<string>): Cases => {
+	const shape = kind === 'file' ? fileObject : folderObject;
+	let id = '';
+	let target = '';
+	const withId = async (portal: Portal) => ({ id: (id = await make(portal)) });
+	const moveOrCopy = (op: string): OperationCase => ({
+		parameters: async (portal) => ({ ...(await withId(portal)), targetFolderId: (target = await folder(portal)) }),
+		request: (params) => expect(params).toEqual({ id, targetFolderId: target }),
+		output: op === 'move' ? (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, PARENT_ID: target })) : success,
+	});
+	return {
+		[`${kind}.get`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => (shape(items), expect(items[0].ID).toBe(id)) },
+		[`${kind}.rename`]: {
+			parameters: async (portal) => ({ ...(await withId(portal)), newName: `renamed ${kind} ${id}` }),
+			request: (params) => expect(params).toEqual({ id, newName: `renamed ${kind} ${id}` }),
+			output: (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, NAME: `renamed ${kind} ${id}` })),
+		},
+		[`${kind}.move`]: moveOrCopy('move'),
+		[`${kind}.copy`]: moveOrCopy('copy'),
+		[`${kind}.trash`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, DELETED_TYPE: '3' })) },
+		[`${kind}.restore`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: success },
+		[`${kind}.getExternalLink`]: {
+			parameters: (portal) => withId(portal),
+			request: idParam(),
+			output: (items) => expect(items).toEqual([{ id, link: expect.stringMatching(/^http/) }]),
+		},
+		[`${kind}.getFields`]: { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((field) => expect(field.field).toEqual(expect.any(String))) },
+		[`${kind}.delete`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => expect(items).toEqual([{ id, deleted: true }]) },
+	};
+};
+
+export const driveCases: Cases = {
+	'storage.getMany': {
+		request: (params) => expect(params).toEqual({ start: 0 }),
+		output: (items) => {
+			expect(items.length).toBeGreaterThanOrEqual(2);
+			for (const storage of items) expect(storage).toMatchObject({ ID: expect.any(String), NAME: expect.any(String), ENTITY_TYPE: expect.any(String), ROOT_OBJECT_ID: expect.any(String) });
+		},
+	},
+	'storage.get': {
+		parameters: { id: '2' },
+		request: (params) => expect(params).toEqual({ id: '2' }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '2', CODE: 'shared_files_s1', ENTITY_TYPE: 'common', ROOT_OBJECT_ID: '2' })]),
+	},
+	'storage.getForApp': { auth: 'oAuth2', request: (params) => expect(params).toEqual({}), output: (items) => expect(items).toHaveLength(1) },
+	'storage.rename': {
+		auth: 'oAuth2',
+		parameters: { id: '7', newName: 'App files' },
+		request: (params) => expect(params).toEqual({ id: '7', newName: 'App files' }),
+		output: (items) => expect(items[0]).toMatchObject({ id: '7' }),
+	},
+	'storage.getTypes': { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((row) => expect(['user', 'common', 'group']).toContain(row.type)) },
+	'storage.getChildren': {
+		parameters: async (portal) => (await folder(portal), { id: '2' }),
+		request: (params) => expect(params).toEqual({ id: '2', start: 0 }),
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			for (const child of items) expect(child).toMatchObject({ ID: expect.any(String), PARENT_ID: '2', TYPE: expect.stringMatching(/^(file|folder)$/) });
+		},
+	},
+	'storage.createFolder': {
+		parameters: { id: '2', NAME: 'Created in root' },
+		request: (params) => expect(params).toEqual({ id: '2', data: { NAME: 'Created in root' } }),
+		output: (items) => expect(items[0].ID ?? items[0].id).toBeDefined(),
+	},
+	'storage.uploadFile': {
+		parameters: { id: '1', binaryPropertyName: 'data', options: { NAME: 'root upload.txt', generateUniqueName: true } },
+		binary: [binary('local name.txt')],
+		request: (params) => expect(params).toEqual({ id: '1', data: { NAME: 'root upload.txt' }, generateUniqueName: true, fileContent: ['root upload.txt', CONTENT.toString('base64')] }),
+		output: (items) => (fileObject(items), expect(items[0]).toMatchObject({ NAME: expect.stringMatching(/^root upload( \(\d+\))?\.txt$/), PARENT_ID: '1', SIZE: String(CONTENT.length) })),
+	},
+	'storage.getFields': { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((field) => expect(field.field).toEqual(expect.any(String))) },
+
+	...onObject('folder', folder),
+	'folder.getChildren': {
+		parameters: async (portal) => {
+			const [parent] = await portal.json({ resource: 'folder', operation: 'createSubfolder', id: '2', NAME: unique('parent') });
+			await portal.json({ resource: 'folder', operation: 'createSubfolder', id: parent.ID as string, NAME: 'child' });
+			return { id: parent.ID as string };
+		},
+		request: (params) => expect(params).toMatchObject({ start: 0 }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ NAME: 'child', TYPE: 'folder' })]),
+	},
+	'folder.createSubfolder': {
+		parameters: { id: '2', NAME: 'Sub by case' },
+		request: (params) => expect(params).toEqual({ id: '2', data: { NAME: 'Sub by case' } }),
+		output: (items) => (folderObject(items), expect(items[0]).toMatchObject({ NAME: 'Sub by case', PARENT_ID: '2', STORAGE_ID: '2' })),
+	},
+	'folder.uploadFile': {
+		parameters: async (portal) => ({ id: await folder(portal), binaryPropertyName: 'attachment' }),
+		binary: [{ attachment: binary('from binary.txt').data }],
+		request: (params) => expect(params).toMatchObject({ data: { NAME: 'from binary.txt' }, fileContent: ['from binary.txt', CONTENT.toString('base64')] }),
+		output: (items) => (fileObject(items), expect(items[0]).toMatchObject({ NAME: 'from binary.txt', SIZE: String(CONTENT.length) })),
+	},
+
+	...onObject('file', file),
+	'file.download': {
+		// the emulator serves signed links only at /rest/download.json, which webhook signing rewrites (see report)
+		auth: 'oAuth2',
+		parameters: async (portal) => ({ id: await file(portal), binaryPropertyName: 'data' }),
+		request: (params) => expect(params).toEqual({ id: expect.any(String) }),
+		output: (items) => (expect(items).toHaveLength(1), expect(items[0]).toMatchObject({ TYPE: 'file', SIZE: String(CONTENT.length) }), expect(items[0].DOWNLOAD_URL).toBeUndefined()),
+	},
+	'file.uploadVersion': {
+		parameters: async (portal) => ({ id: await file(portal), binaryPropertyName: 'data' }),
+		binary: [binary('v2.txt')],
+		request: (params) => expect(params).toEqual({ id: expect.any(String), fileContent: ['v2.txt', CONTENT.toString('base64')] }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'file.getVersions': {
+		parameters: async (portal) => ({ id: await file(portal) }),
+		request: (params) => expect(params).toEqual({ id: expect.any(String), start: 0 }),
+		output: (items) => items.forEach((version) => expect(version).toMatchObject({ ID: expect.any(String) })),
+	},
+	'file.getAttachedObject': {
+		parameters: { id: '495' },
+		request: (params) => expect(params).toEqual({ id: '495' }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: 495 })]),
+	},
+};
