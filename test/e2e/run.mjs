@@ -9,6 +9,9 @@
 //   B24_E2E_NO_BUILD=1     same as --no-build (use the existing dist/)
 //   B24_E2E_KEEP=1         same as --keep (keep the n8n user folders for inspection)
 //   B24_E2E_TIMEOUT_MIN=40 overall watchdog
+//   B24_E2E_ONLY=a,b       run only cases whose names contain one of these (case-insensitive)
+//   B24_E2E_SKIP=a,b       skip cases whose names contain one of these
+//   B24_E2E_LOG_DIR=dir    n8n command logs (default .n8n-e2e/logs)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -35,7 +38,7 @@ function parseArgs(argv) {
 		else if (a === '--no-build') o.build = false;
 		else if (a === '--keep') o.keep = true;
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n') + '\n');
+			process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n') + '\n');
 			process.exit(0);
 		} else {
 			process.stderr.write(`unknown argument ${a}\n`);
@@ -218,7 +221,8 @@ async function main() {
 		);
 	}
 	process.stdout.write(`[e2e] total ${Math.round((Date.now() - started) / 1000)}s\n`);
-	process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+	if (totals.passed === 0 && totals.failed === 0) process.stdout.write('[e2e] every leg was skipped: nothing was tested\n');
+	process.exitCode = totals.failed > 0 ? 1 : 0;
 }
 
 for (const sig of ['SIGINT', 'SIGTERM']) {

@@ -25,8 +25,17 @@ export class Suite {
 		this.results = [];
 	}
 
-	/** Runs one case; failures are recorded, never thrown. */
+	/** Runs one case; failures are recorded, never thrown. B24_E2E_ONLY / B24_E2E_SKIP filter by substring. */
 	async case(name, fn) {
+		const only = process.env.B24_E2E_ONLY;
+		const skip = process.env.B24_E2E_SKIP;
+		const always = name.startsWith('import ');
+		if (!always && only && !only.split(',').some((p) => name.toLowerCase().includes(p.trim().toLowerCase()))) {
+			return this.skip(name, 'not in B24_E2E_ONLY');
+		}
+		if (!always && skip && skip.split(',').some((p) => p.trim() && name.toLowerCase().includes(p.trim().toLowerCase()))) {
+			return this.skip(name, 'in B24_E2E_SKIP');
+		}
 		const t0 = Date.now();
 		process.stdout.write(`  … ${name}\n`);
 		try {

@@ -180,7 +180,14 @@ export async function ensureN8n(spec, root = cacheRoot()) {
 		const t0 = Date.now();
 		const args = ['install', `n8n@${spec.n8n}`, ...NPM_FLAGS];
 		if (spec.ignoreScripts) args.push('--ignore-scripts');
-		await runLogged('npm', args, { cwd: dir, env, logFile, timeoutMs: 25 * 60_000 });
+		try {
+			await runLogged('npm', args, { cwd: dir, env, logFile, timeoutMs: 25 * 60_000 });
+		} catch (e) {
+			// one retry for a flaky registry; a second failure is final
+			log(`npm install failed (${e.message}); retrying once`);
+			fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
+			await runLogged('npm', args, { cwd: dir, env, logFile, timeoutMs: 25 * 60_000 });
+		}
 		if (spec.ignoreScripts) {
 			// sqlite3 is the one native module n8n needs; build it against the runtime's headers.
 			const rebuild = ['rebuild', 'sqlite3', '--loglevel=warn'];
