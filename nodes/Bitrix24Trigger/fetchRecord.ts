@@ -6,7 +6,7 @@ import { describeEvent } from './events';
 
 interface Lookup {
 	method: string;
-	params: IDataObject;
+	params: IDataObject | unknown[];
 	/** Picks the record out of `result`; undefined = not found. */
 	pick: (result: unknown) => IDataObject | undefined;
 }
@@ -34,8 +34,8 @@ export function lookupFor(item: IDataObject): Lookup | undefined {
 			return { method: 'tasks.task.get', params: { taskId: id }, pick: (r) => asObject((r as IDataObject)?.task) };
 		case 'taskComment':
 			if (item.taskId === undefined) return undefined;
-			// legacy method: parameters are read by position, TASKID then ITEMID
-			return { method: 'task.commentitem.get', params: { TASKID: item.taskId, ITEMID: id }, pick: asObject };
+			// legacy method: parameters are read by position (TASKID, ITEMID)
+			return { method: 'task.commentitem.get', params: [item.taskId, id], pick: asObject };
 		case 'user':
 			return {
 				method: 'user.get',

@@ -213,6 +213,7 @@ export class Receiver {
 	readonly outcomes: Array<WebhookOutcome & { workflow: TriggerWorkflow; raw: string }> = [];
 	readonly errors: Error[] = [];
 	private readonly workflows = new Map<string, TriggerWorkflow>();
+	private readonly running = new Set<Promise<void>>();
 	private server?: http.Server;
 	base = '';
 
@@ -231,7 +232,7 @@ export class Receiver {
 					return;
 				}
 				const query = Object.fromEntries(url.searchParams) as IDataObject;
-				workflow
+				const run = workflow
 					.receive({ body: n8nFormBody(raw), query, headers: req.headers as IDataObject }, res)
 					.then((outcome) => {
 						this.outcomes.push({ ...outcome, workflow, raw });
@@ -243,11 +244,18 @@ export class Receiver {
 							res.statusCode = 500;
 							res.end(JSON.stringify({ message: error.message }));
 						}
-					});
+					})
+					.finally(() => this.running.delete(run));
+				this.running.add(run);
 			});
 		});
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
 		this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook`;
+	}
+
+	/** Resolves when every webhook() run started so far has finished (they go on after the 200). */
+	async settled(): Promise<void> {
+		while (this.running.size) await Promise.all([...this.running]);
 	}
 
 	register(workflow: TriggerWorkflow) {
