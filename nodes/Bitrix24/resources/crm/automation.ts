@@ -71,7 +71,7 @@ export const automationTrigger: ResourceSpec = {
 			params: [str('target', 'Target', { required: true, placeholder: 'e.g. DEAL_25', description: 'The record as TYPENAME_ID, e.g. LEAD_25 or DEAL_7' })],
 			optional: [str('code', 'Code', { description: 'Code of the trigger; without it the first matching trigger fires' })],
 			optionalName: 'options',
-			output: (result, request) => ({ ...(request as IDataObject), fired: result === true }),
+			output: (result, request) => ({ ...(request as IDataObject), fired: result !== false }),
 		},
 		{
 			value: 'create',
@@ -81,7 +81,7 @@ export const automationTrigger: ResourceSpec = {
 			kind: 'create',
 			appOnly: true,
 			params: [code, str('NAME', 'Name', { required: true })],
-			output: (result, request) => ({ ...(request as IDataObject), created: result === true }),
+			output: (result, request) => ({ ...(request as IDataObject), created: result !== false }),
 		},
 		{ value: 'getMany', name: 'Get Many', action: 'Get the application triggers', method: 'crm.automation.trigger.list', kind: 'getMany', appOnly: true, paging: { mode: 'all' } },
 		{
@@ -92,7 +92,7 @@ export const automationTrigger: ResourceSpec = {
 			kind: 'delete',
 			appOnly: true,
 			params: [code],
-			output: (result, request) => ({ ...(request as IDataObject), deleted: result === true }),
+			output: (result, request) => ({ ...(request as IDataObject), deleted: result !== false }),
 		},
 		{
 			value: 'execute',
@@ -106,7 +106,7 @@ export const automationTrigger: ResourceSpec = {
 				num('OWNER_TYPE_ID', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT }),
 				num('OWNER_ID', 'Entity ID', { required: true, default: 0 }),
 			],
-			output: (result, request) => ({ ...(request as IDataObject), executed: result === true }),
+			output: (result, request) => ({ ...(request as IDataObject), executed: result !== false }),
 		},
 	],
 };
