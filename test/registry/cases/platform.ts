@@ -1,3 +1,237 @@
-import type { Cases } from './types';
+import type { IDataObject } from 'n8n-workflow';
 
-export const platformCases: Cases = {};
+import type { Portal } from '../../helpers/portal';
+import type { Cases, OperationCase } from './types';
+
+const HANDLER = 'https://example.com/n8n/b24-events';
+
+/** app-only operations run with the OAuth2 credential; the webhook refusal is in test/areas/platform.test.ts */
+const app = (c: OperationCase): OperationCase => ({ ...c, auth: 'oAuth2' });
+const exactly = (expected: IDataObject) => (params: IDataObject) => expect(params).toEqual(expected);
+/** The emulator's log masks every parameter named "code" (it takes it for an OAuth code), so CODE is checked in the output. */
+const MASKED = '***';
+
+let itemId = '';
+async function entityItem(portal: Portal): Promise<string> {
+	const [created] = await portal.json({ resource: 'appEntityItem', operation: 'create', ENTITY: 'orders', NAME: 'Seeded' }, { auth: 'oAuth2' });
+	return (itemId = String(created.id));
+}
+let postId = 0;
+async function post(portal: Portal): Promise<number> {
+	const [created] = await portal.json({ resource: 'feedPost', operation: 'create', POST_MESSAGE: 'Seeded post' });
+	return (postId = Number(created.id));
+}
+const bind = async (portal: Portal, event = 'ONCRMDEALADD') =>
+	await portal.json({ resource: 'event', operation: 'bind', event, handler: HANDLER }, { auth: 'oAuth2' });
+
+export const platformCases: Cases = {
+	// Portal
+	'portal.getServerTime': { request: exactly({}), output: (items) => expect(items).toEqual([{ time: expect.anything() }]) },
+	'portal.getProfile': { request: exactly({}), output: (items) => expect(items).toHaveLength(1) },
+	'portal.getScopes': { parameters: { options: { full: true } }, request: exactly({ full: true }), output: (items) => items.forEach((row) => expect(row.scope).toEqual(expect.any(String))) },
+	'portal.getMethods': { parameters: { options: { scope: 'crm' } }, request: exactly({ scope: 'crm' }), output: (items) => items.forEach((row) => expect(row.method).toEqual(expect.any(String))) },
+	'portal.getMethodInfo': {
+		parameters: { name: 'crm.deal.list' },
+		request: exactly({ name: 'crm.deal.list' }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ method: 'crm.deal.list' })]),
+	},
+	'portal.getFeature': {
+		parameters: { CODE: 'rest_offline_extended' },
+		request: exactly({ CODE: MASKED }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ code: 'rest_offline_extended' })]),
+	},
+	'portal.checkUserAccess': {
+		parameters: { ACCESS: 'G1, U1' },
+		request: exactly({ ACCESS: ['G1', 'U1'] }),
+		output: (items) => expect(items).toEqual([{ access: ['G1', 'U1'], allowed: true }]),
+	},
+	'portal.isUserAdmin': { request: exactly({}), output: (items) => expect(items).toEqual([{ admin: expect.any(Boolean) }]) },
+	'portal.getAppInfo': app({ request: exactly({}), output: (items) => expect(items).toHaveLength(1) }),
+	'portal.getAppOption': app({
+		parameters: { options: { option: 'lastSync' } },
+		request: exactly({ option: 'lastSync' }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ option: 'lastSync' })]),
+	}),
+	'portal.setAppOption': app({
+		parameters: { options: '{"lastSync": "2024-05-01", "mode": "full"}' },
+		request: exactly({ options: { lastSync: '2024-05-01', mode: 'full' } }),
+		output: (items) => expect(items).toEqual([{ lastSync: '2024-05-01', mode: 'full', saved: true }]),
+	}),
+
+	// Event
+	'event.bind': app({
+		parameters: { event: 'ONCRMDEALADD', handler: HANDLER, additionalFields: { event_type: 'offline', auth_type: 1 } },
+		request: exactly({ event: 'ONCRMDEALADD', handler: HANDLER, event_type: 'offline', auth_type: 1 }),
+		output: (items) => expect(items).toEqual([{ event: 'ONCRMDEALADD', handler: HANDLER, event_type: 'offline', bound: true }]),
+	}),
+	'event.unbind': app({
+		parameters: async (portal) => (await bind(portal, 'ONCRMLEADADD'), { event: 'ONCRMLEADADD', handler: HANDLER }),
+		request: exactly({ event: 'ONCRMLEADADD', handler: HANDLER }),
+		output: (items) => expect(items).toEqual([{ event: 'ONCRMLEADADD', handler: HANDLER, count: 1 }]),
+	}),
+	'event.getMany': app({
+		parameters: async (portal) => (await bind(portal, 'ONCRMCONTACTADD'), {}),
+		request: exactly({}),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ event: 'ONCRMCONTACTADD', handler: HANDLER, offline: 0 })),
+	}),
+	'event.getAvailable': app({
+		parameters: { options: { SCOPE: 'crm' } },
+		request: exactly({ SCOPE: 'crm' }),
+		output: (items) => expect(items).toContainEqual({ event: 'ONCRMDEALADD' }),
+	}),
+	'event.getOffline': app({
+		parameters: { options: { limit: 10, clear: true, filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } },
+		request: exactly({ limit: 10, clear: 0, filter: { EVENT_NAME: 'ONCRMDEALADD' } }),
+		output: (items) => items.forEach((row) => expect(row).toHaveProperty('process_id')),
+	}),
+	'event.getManyOffline': app({
+		parameters: { returnAll: true, listOptions: { filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } },
+		request: exactly({ filter: { EVENT_NAME: 'ONCRMDEALADD' }, start: 0 }),
+		output: (items) => items.forEach((row) => expect(row).toHaveProperty('ID')),
+	}),
+	'event.clearOffline': app({
+		parameters: { process_id: 'p-1', additionalFields: { message_id: 'm1, m2' } },
+		request: exactly({ process_id: 'p-1', message_id: ['m1', 'm2'] }),
+		output: (items) => expect(items).toEqual([{ process_id: 'p-1', message_id: ['m1', 'm2'], cleared: true }]),
+	}),
+	'event.markOfflineFailed': app({
+		parameters: { process_id: 'p-2', additionalFields: { message_id: 'm3' } },
+		request: exactly({ process_id: 'p-2', message_id: ['m3'] }),
+		output: (items) => expect(items).toEqual([{ process_id: 'p-2', message_id: ['m3'], marked: true }]),
+	}),
+
+	// Data Storage
+	'appEntity.create': app({
+		parameters: { ENTITY: 'orders', NAME: 'Orders', additionalFields: { ACCESS: '{"AU": "R"}' } },
+		request: exactly({ ENTITY: 'orders', NAME: 'Orders', ACCESS: { AU: 'R' } }),
+		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', created: true }]),
+	}),
+	'appEntity.get': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: (items) => expect(items).toHaveLength(1) }),
+	'appEntity.getMany': app({ request: exactly({}), output: (items) => items.forEach((row) => expect(row).toEqual(expect.any(Object))) }),
+	'appEntity.update': app({
+		parameters: { ENTITY: 'orders', updateFields: { NAME: 'Orders 2024', ENTITY_NEW: 'orders24' } },
+		request: exactly({ ENTITY: 'orders', NAME: 'Orders 2024', ENTITY_NEW: 'orders24' }),
+		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', updated: true }]),
+	}),
+	'appEntity.delete': app({ parameters: { ENTITY: 'old_orders' }, request: exactly({ ENTITY: 'old_orders' }), output: (items) => expect(items).toEqual([{ ENTITY: 'old_orders', deleted: true }]) }),
+	'appEntity.getRights': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: (items) => expect(items).toHaveLength(1) }),
+	'appEntity.setRights': app({
+		parameters: { ENTITY: 'orders', ACCESS: '{"AU": "R", "U1": "X"}' },
+		request: exactly({ ENTITY: 'orders', ACCESS: { AU: 'R', U1: 'X' } }),
+		output: (items) => expect(items).toHaveLength(1),
+	}),
+	'appEntityItem.create': app({
+		parameters: { ENTITY: 'orders', NAME: 'Order 1', additionalFields: { PROPERTY_VALUES: '{"price": 100}', SECTION: 3, DATE_ACTIVE_FROM: '2024-05-01T10:00:00' } },
+		request: exactly({ ENTITY: 'orders', NAME: 'Order 1', PROPERTY_VALUES: { price: 100 }, SECTION: 3, DATE_ACTIVE_FROM: '2024-05-01T10:00:00' }),
+		output: (items) => expect(items).toEqual([{ id: expect.anything() }]),
+	}),
+	'appEntityItem.get': app({
+		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entityItem(portal) }),
+		request: (params) => expect(params).toEqual({ ENTITY: 'orders', FILTER: { ID: itemId } }),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: Number(itemId) })),
+	}),
+	'appEntityItem.getMany': app({
+		parameters: async (portal) => (await entityItem(portal), { ENTITY: 'orders', returnAll: true, listOptions: { filter: '{"PROPERTY_price": 100}', sort: '{"NAME": "ASC"}' } }),
+		request: exactly({ ENTITY: 'orders', FILTER: { PROPERTY_price: 100 }, SORT: { NAME: 'ASC' }, start: 0 }),
+		output: (items) => (expect(items.length).toBeGreaterThan(0), items.forEach((row) => expect(row).toHaveProperty('ID'))),
+	}),
+	'appEntityItem.update': app({
+		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entityItem(portal), updateFields: { NAME: 'Renamed', PROPERTY_VALUES: '{"price": 120}' } }),
+		request: (params) => expect(params).toEqual({ ENTITY: 'orders', ID: itemId, NAME: 'Renamed', PROPERTY_VALUES: { price: 120 } }),
+		output: (items) => expect(items).toEqual([{ id: itemId, updated: true }]),
+	}),
+	'appEntityItem.delete': app({
+		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entityItem(portal) }),
+		request: (params) => expect(params).toEqual({ ENTITY: 'orders', ID: itemId }),
+		output: (items) => expect(items).toEqual([{ id: itemId, deleted: true }]),
+	}),
+	'appEntityProperty.create': app({
+		parameters: { ENTITY: 'orders', PROPERTY: 'price', NAME: 'Price', additionalFields: { TYPE: 'N', SORT: 100 } },
+		request: exactly({ ENTITY: 'orders', PROPERTY: 'price', NAME: 'Price', TYPE: 'N', SORT: 100 }),
+		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', PROPERTY: 'price', created: true }]),
+	}),
+	'appEntityProperty.get': app({ parameters: { ENTITY: 'orders', PROPERTY: 'price' }, request: exactly({ ENTITY: 'orders', PROPERTY: 'price' }), output: (items) => expect(items.length).toBeGreaterThanOrEqual(1) }),
+	'appEntityProperty.getMany': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: (items) => expect(items.length).toBeGreaterThanOrEqual(1) }),
+	'appEntityProperty.update': app({
+		parameters: { ENTITY: 'orders', PROPERTY: 'price', updateFields: { PROPERTY_NEW: 'amount', NAME: 'Amount', TYPE: 'N' } },
+		request: exactly({ ENTITY: 'orders', PROPERTY: 'price', PROPERTY_NEW: 'amount', NAME: 'Amount', TYPE: 'N' }),
+		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', PROPERTY: 'price', updated: true }]),
+	}),
+	'appEntityProperty.delete': app({
+		parameters: { ENTITY: 'orders', PROPERTY: 'amount' },
+		request: exactly({ ENTITY: 'orders', PROPERTY: 'amount' }),
+		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', PROPERTY: 'amount', deleted: true }]),
+	}),
+	'appEntitySection.create': app({
+		parameters: { ENTITY: 'orders', NAME: '2024', additionalFields: { ACTIVE: false, SORT: 10, CODE: 'y2024' } },
+		request: exactly({ ENTITY: 'orders', NAME: '2024', ACTIVE: 'N', SORT: 10, CODE: MASKED }),
+		output: (items) => expect(items).toEqual([{ id: expect.anything() }]),
+	}),
+	'appEntitySection.getMany': app({
+		parameters: { ENTITY: 'orders', limit: 5 },
+		request: exactly({ ENTITY: 'orders', start: 0 }),
+		output: (items) => (expect(items.length).toBeGreaterThan(0), expect(items.length).toBeLessThanOrEqual(5)),
+	}),
+	'appEntitySection.update': app({
+		parameters: { ENTITY: 'orders', ID: '3', updateFields: { NAME: '2025', SECTION: 1 } },
+		request: exactly({ ENTITY: 'orders', ID: '3', NAME: '2025', SECTION: 1 }),
+		output: (items) => expect(items).toEqual([{ id: '3', updated: true }]),
+	}),
+	'appEntitySection.delete': app({ parameters: { ENTITY: 'orders', ID: '3' }, request: exactly({ ENTITY: 'orders', ID: '3' }), output: (items) => expect(items).toEqual([{ id: '3', deleted: true }]) }),
+
+	// SMS Provider
+	'smsProvider.create': app({
+		parameters: { CODE: 'n8n_sms', NAME: 'n8n SMS', HANDLER: 'https://example.com/sms', additionalFields: { DESCRIPTION: 'Sends through n8n' } },
+		request: exactly({ CODE: MASKED, TYPE: 'SMS', NAME: 'n8n SMS', HANDLER: 'https://example.com/sms', DESCRIPTION: 'Sends through n8n' }),
+		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', created: true }]),
+	}),
+	'smsProvider.getMany': app({ request: exactly({}), output: (items) => items.forEach((row) => expect(row).toHaveProperty('CODE')) }),
+	'smsProvider.update': app({
+		parameters: { CODE: 'n8n_sms', updateFields: { HANDLER: 'https://example.com/sms2' } },
+		request: exactly({ CODE: MASKED, HANDLER: 'https://example.com/sms2' }),
+		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', updated: true }]),
+	}),
+	'smsProvider.delete': app({ parameters: { CODE: 'n8n_sms' }, request: exactly({ CODE: MASKED }), output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', deleted: true }]) }),
+	'smsProvider.updateMessageStatus': app({
+		parameters: { CODE: 'n8n_sms', MESSAGE_ID: 'ext-42', STATUS: 'delivered' },
+		request: exactly({ CODE: MASKED, MESSAGE_ID: 'ext-42', STATUS: 'delivered' }),
+		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', MESSAGE_ID: 'ext-42', STATUS: 'delivered', updated: true }]),
+	}),
+
+	// Feed Post
+	'feedPost.create': {
+		parameters: { POST_MESSAGE: 'Release 2.0 is out', additionalFields: { POST_TITLE: 'Release', DEST: 'UA, SG3', IMPORTANT: true, PARSE_PREVIEW: false } },
+		request: exactly({ POST_MESSAGE: 'Release 2.0 is out', POST_TITLE: 'Release', DEST: ['UA', 'SG3'], IMPORTANT: 'Y', PARSE_PREVIEW: 'N' }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'feedPost.get': {
+		parameters: async (portal) => ({ POST_ID: await post(portal) }),
+		request: (params) => expect(params).toEqual({ POST_ID: postId }),
+		output: (items) => expect(items.length).toBeGreaterThanOrEqual(1),
+	},
+	'feedPost.getMany': {
+		parameters: async (portal) => (await post(portal), { returnAll: true, options: { LOG_DATE_FROM: '2024-01-01T00:00:00' } }),
+		request: exactly({ LOG_DATE_FROM: '2024-01-01T00:00:00', start: 0 }),
+		output: (items) => expect(items.length).toBeGreaterThan(0),
+	},
+	'feedPost.update': {
+		parameters: async (portal) => ({ POST_ID: await post(portal), updateFields: { POST_TITLE: 'Updated', POST_MESSAGE: 'New text' } }),
+		request: (params) => expect(params).toEqual({ POST_ID: postId, POST_TITLE: 'Updated', POST_MESSAGE: 'New text' }),
+		output: (items) => expect(items).toEqual([{ id: postId, updated: true }]),
+	},
+	'feedPost.delete': {
+		parameters: async (portal) => ({ POST_ID: await post(portal) }),
+		request: (params) => expect(params).toEqual({ POST_ID: postId }),
+		output: (items) => expect(items).toEqual([{ id: postId, deleted: true }]),
+	},
+	'feedPost.share': {
+		parameters: async (portal) => ({ POST_ID: await post(portal), DEST: 'U2, DR1' }),
+		request: (params) => expect(params).toEqual({ POST_ID: postId, DEST: ['U2', 'DR1'] }),
+		output: (items) => expect(items).toEqual([{ id: postId, shared: true }]),
+	},
+	'feedPost.getImportantReaders': {
+		parameters: async (portal) => ({ POST_ID: await post(portal) }),
+		request: (params) => expect(params).toEqual({ POST_ID: postId }),
+		output: (items) => items.forEach((row) => expect(row.userId).toBeDefined()),
+	},
+};
