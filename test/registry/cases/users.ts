@@ -1,3 +1,187 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Portal } from '../../helpers/portal';
 import type { Cases } from './types';
 
-export const usersCases: Cases = {};
+async function newDepartment(portal: Portal, name = 'Case department'): Promise<string> {
+	const [out] = await portal.json({ resource: 'department', operation: 'create', NAME: name, PARENT: '1' });
+	return String(out.id);
+}
+
+async function newUser(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'user', operation: 'create', EMAIL: `case.${portal.emu.log.length}@example.com`, additionalFields: { NAME: 'Case' } });
+	return String(out.id);
+}
+
+const groupMembers = (items: IDataObject[]) => expect(items).toEqual([{ groupId: '7', userIds: expect.anything() }]);
+
+export const usersCases: Cases = {
+	'user.get': {
+		parameters: { id: '1' },
+		request: (params) => expect(params).toEqual({ FILTER: { ID: '1' } }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '1', EMAIL: 'admin@example.com' })]),
+	},
+	'user.getMany': {
+		parameters: { returnAll: true, options: { ADMIN_MODE: true }, listOptions: { filter: '{"USER_TYPE": "employee"}' } },
+		// later pages go through batch, whose query string turns every value into text
+		request: (params) =>
+			expect(JSON.parse(JSON.stringify(params), (_, value: unknown) => (typeof value === 'object' ? value : String(value)))).toMatchObject({
+				sort: 'ID',
+				order: 'ASC',
+				ADMIN_MODE: expect.stringMatching(/^(true|1)$/),
+				FILTER: { USER_TYPE: 'employee', '>ID': expect.any(String) },
+				start: '-1',
+			}),
+		output: (items) => {
+			expect(items.length).toBeGreaterThanOrEqual(4);
+			expect(items.map((item) => Number(item.ID))).toEqual([...items.map((item) => Number(item.ID))].sort((a, b) => a - b));
+		},
+	},
+	'user.search': {
+		parameters: { FIND: 'admin', returnAll: true },
+		request: (params) => expect(params).toMatchObject({ FILTER: { FIND: 'admin' }, start: 0 }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '1' })]),
+	},
+	'user.getCurrent': {
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '1', NAME: 'Admin' })]),
+	},
+	'user.create': {
+		parameters: { EMAIL: 'new.hire@example.com', additionalFields: { NAME: 'New', LAST_NAME: 'Hire', UF_DEPARTMENT: '1', PERSONAL_GENDER: 'M' } },
+		request: (params) => expect(params).toEqual({ EMAIL: 'new.hire@example.com', NAME: 'New', LAST_NAME: 'Hire', UF_DEPARTMENT: ['1'], PERSONAL_GENDER: 'M' }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'user.update': {
+		parameters: async (portal) => ({ ID: await newUser(portal), updateFields: { WORK_POSITION: 'Lead', ACTIVE: false } }),
+		request: (params) => expect(params).toEqual({ ID: expect.stringMatching(/^\d+$/), WORK_POSITION: 'Lead', ACTIVE: false }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(String), updated: true }]),
+	},
+	'user.getFields': {
+		output: (items) => expect(items).toContainEqual({ field: 'EMAIL', title: expect.any(String) }),
+	},
+
+	'userField.getMany': {
+		parameters: { options: { filter: '{"USER_TYPE_ID": "string"}' } },
+		request: (params) => expect(params).toEqual({ filter: { USER_TYPE_ID: 'string' } }),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'userField.create': {
+		parameters: { FIELD_NAME: 'UF_USR_SHIFT', USER_TYPE_ID: 'string', additionalFields: { MANDATORY: true, EDIT_FORM_LABEL: 'Shift' } },
+		request: (params) => expect(params).toEqual({ fields: { FIELD_NAME: 'UF_USR_SHIFT', USER_TYPE_ID: 'string', MANDATORY: 'Y', EDIT_FORM_LABEL: 'Shift' } }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'userField.update': {
+		parameters: { id: '12', updateFields: { SORT: 200, SHOW_IN_LIST: false } },
+		request: (params) => expect(params).toEqual({ id: '12', fields: { SORT: 200, SHOW_IN_LIST: 'N' } }),
+		output: (items) => expect(items).toEqual([{ id: '12', updated: true }]),
+	},
+	'userField.delete': {
+		parameters: { id: '12' },
+		request: (params) => expect(params).toEqual({ id: '12' }),
+		output: (items) => expect(items).toEqual([{ id: '12', deleted: true }]),
+	},
+
+	'department.get': {
+		parameters: { ID: '1' },
+		request: (params) => expect(params).toEqual({ ID: '1' }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '1', NAME: 'Company' })]),
+	},
+	'department.getMany': {
+		parameters: async (portal) => {
+			await newDepartment(portal, 'Sales');
+			// no `sort` here: the emulator reads it case-insensitively as the SORT filter field
+			return { returnAll: true, options: { PARENT: '1', NAME: 'Sales' } };
+		},
+		request: (params) => expect(params).toEqual({ PARENT: '1', NAME: 'Sales', start: 0 }),
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			for (const item of items) expect(item).toMatchObject({ ID: expect.any(String), NAME: 'Sales', PARENT: '1' });
+		},
+	},
+	'department.create': {
+		parameters: { NAME: 'Support', PARENT: '1', additionalFields: { UF_HEAD: '1', SORT: 100 } },
+		request: (params) => expect(params).toEqual({ NAME: 'Support', PARENT: '1', UF_HEAD: '1', SORT: 100 }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'department.update': {
+		parameters: async (portal) => ({ ID: await newDepartment(portal), updateFields: { NAME: 'Renamed' } }),
+		request: (params) => expect(params).toEqual({ ID: expect.any(String), NAME: 'Renamed' }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(String), updated: true }]),
+	},
+	'department.delete': {
+		parameters: async (portal) => ({ ID: await newDepartment(portal) }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(String), deleted: true }]),
+	},
+	'department.getFields': {
+		request: (params) => expect(params).toEqual({}),
+		// the emulator answers department.fields generically (`true`), so there may be no fields to check
+		output: (items) => {
+			for (const item of items) expect(item).toEqual({ field: expect.any(String), title: expect.any(String) });
+		},
+	},
+
+	'workgroup.create': {
+		parameters: { NAME: 'Launch', additionalFields: { PROJECT: true, OPENED: false, INITIATE_PERMS: 'E', PROJECT_DATE_START: '2030-01-01' } },
+		request: (params) => expect(params).toEqual({ NAME: 'Launch', PROJECT: 'Y', OPENED: 'N', INITIATE_PERMS: 'E', PROJECT_DATE_START: '2030-01-01' }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'workgroup.get': {
+		parameters: { groupId: 7, options: { select: 'AVATAR, OWNER_DATA' } },
+		request: (params) => expect(params).toEqual({ params: { groupId: 7, select: ['AVATAR', 'OWNER_DATA'] } }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'workgroup.getMany': {
+		parameters: { returnAll: true, options: { IS_ADMIN: true }, listOptions: { filter: '{"%NAME": "Launch"}', sort: '{"NAME": "ASC"}' } },
+		request: (params) => expect(params).toEqual({ IS_ADMIN: 'Y', FILTER: { '%NAME': 'Launch' }, ORDER: { NAME: 'ASC' }, start: 0 }),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'workgroup.list': {
+		parameters: { limit: 10, listOptions: { filter: '{"PROJECT": "Y"}', select: 'ID, NAME' } },
+		request: (params) => expect(params).toEqual({ filter: { PROJECT: 'Y' }, select: ['ID', 'NAME'], start: 0 }),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'workgroup.update': {
+		parameters: { GROUP_ID: '7', updateFields: { NAME: 'Relaunch', CLOSED: true } },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7', NAME: 'Relaunch', CLOSED: 'Y' }),
+		output: (items) => expect(items).toEqual([{ updated: true }]),
+	},
+	'workgroup.delete': {
+		parameters: { GROUP_ID: '7' },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7' }),
+		output: (items) => expect(items).toEqual([{ deleted: true }]),
+	},
+	'workgroup.setOwner': {
+		parameters: { GROUP_ID: '7', USER_ID: '2' },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7', USER_ID: '2' }),
+		output: (items) => expect(items).toEqual([{ success: true }]),
+	},
+
+	'workgroupMember.getMany': {
+		parameters: { ID: '7' },
+		request: (params) => expect(params).toEqual({ ID: '7' }),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'workgroupMember.add': {
+		parameters: { GROUP_ID: '7', USER_ID: '2, 3' },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7', USER_ID: ['2', '3'] }),
+		output: groupMembers,
+	},
+	'workgroupMember.remove': {
+		parameters: { GROUP_ID: '7', USER_ID: '3' },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7', USER_ID: ['3'] }),
+		output: groupMembers,
+	},
+	'workgroupMember.invite': {
+		parameters: { GROUP_ID: '7', USER_ID: '2', options: { MESSAGE: 'Join us' } },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7', USER_ID: ['2'], MESSAGE: 'Join us' }),
+		output: groupMembers,
+	},
+	'workgroupMember.setRole': {
+		parameters: { GROUP_ID: '7', USER_ID: '2', ROLE: 'E' },
+		request: (params) => expect(params).toEqual({ GROUP_ID: '7', USER_ID: ['2'], ROLE: 'E' }),
+		output: groupMembers,
+	},
+	'workgroupMember.getMyGroups': {
+		request: (params) => expect(params).toEqual({}),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+};
