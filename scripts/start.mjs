@@ -7,6 +7,7 @@
 //   B24_N8N_PORT=5678          the editor's port (127.0.0.1 only)
 //   B24_EMULATOR_PORT=5690     the emulator's port (a free one is picked if it is taken)
 //   B24_SANDBOX_FRESH=1        wipe the sandbox's n8n data (owner, workflows, executions) first
+//   B24_SANDBOX_DIR=dir        the sandbox's n8n user folder (default <n8n cache>/sandbox)
 //   B24_SANDBOX_EMAIL / B24_SANDBOX_PASSWORD   the owner login (default sandbox@example.com / Bitrix24-Sandbox)
 //   N8N_E2E_CACHE=dir          where n8n is installed (shared with `npm run test:e2e`)
 // A real portal instead of the emulator (any of these switches the emulator off):
@@ -123,7 +124,7 @@ async function main() {
 	const t0 = Date.now();
 	const real = realPortalCredentials();
 	const root = cacheRoot();
-	const userFolder = path.join(root, 'sandbox');
+	const userFolder = path.resolve(env.B24_SANDBOX_DIR || path.join(root, 'sandbox'));
 	if (env.B24_SANDBOX_FRESH === '1') fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	const logDir = path.join(userFolder, 'logs');

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { buildWorkflows, runCases } from './cases.mjs';
+import { sandboxCase } from './sandbox.mjs';
 import { printSummary, Redactor, Suite } from './lib/check.mjs';
 import { startEmulator } from './lib/emulator.mjs';
 import { apiKeyCredential, oauthCredential, randomKey, webhookCredential, writeWorkflows } from './lib/fixtures.mjs';
@@ -174,6 +175,11 @@ async function runVersion(key, opts) {
 		});
 		if (suite.failed === 0) await runCases(ctx);
 		else suite.skip('workflow cases', 'import failed');
+		if (spec.sandbox) {
+			await suite.case('npm start sandbox: login, credentials, example workflow, clean Ctrl-C', () =>
+				sandboxCase({ repo: REPO, install, spec, freePort, logDir: LOG_DIR, keep: opts.keep }),
+			);
+		}
 	} catch (e) {
 		suite.results.push({ name: 'harness', ok: false, ms: Date.now() - t1, message: redactor.redact(e.stack ?? String(e)) });
 	} finally {

@@ -15,6 +15,7 @@ export const VERSIONS = {
 		overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
 		ignoreScripts: false,
 		env: {},
+		sandbox: true, // `npm start` uses this version
 	},
 	2: {
 		key: '2',
