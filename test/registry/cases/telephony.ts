@@ -1,3 +1,89 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Cases } from './types';
 
-export const telephonyCases: Cases = {};
+const one = (items: IDataObject[]) => {
+	expect(items).toHaveLength(1);
+	return items[0];
+};
+const callId = 'externalCall.716f1cb73def9700a23842adf9c4c568.1773130779';
+const app = 'oAuth2' as const;
+
+export const telephonyCases: Cases = {
+	'call.register': {
+		auth: app,
+		parameters: { USER_ID: 1, USER_PHONE_INNER: '101', PHONE_NUMBER: '+14155550100', TYPE: 2, additionalFields: { CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' } },
+		request: (params) =>
+			expect(params).toEqual({ USER_ID: 1, USER_PHONE_INNER: '101', PHONE_NUMBER: '+14155550100', TYPE: 2, CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'call.finish': {
+		auth: app,
+		parameters: { CALL_ID: callId, USER_ID: 1, USER_PHONE_INNER: '101', additionalFields: { DURATION: 95, STATUS_CODE: '200', VOTE: 5 } },
+		request: (params) => expect(params).toEqual({ CALL_ID: callId, USER_ID: 1, USER_PHONE_INNER: '101', DURATION: 95, STATUS_CODE: '200', VOTE: 5 }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'call.attachRecord': {
+		parameters: { CALL_ID: callId, additionalFields: { RECORD_URL: 'https://pbx.example.com/rec/1.mp3', FILENAME: 'call.mp3' } },
+		request: (params) => expect(params).toEqual({ CALL_ID: callId, RECORD_URL: 'https://pbx.example.com/rec/1.mp3', FILENAME: 'call.mp3' }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'call.attachTranscription': {
+		parameters: { CALL_ID: callId, MESSAGES: '[{"SIDE": "User", "START_TIME": 1, "STOP_TIME": 3, "MESSAGE": "Hello"}]' },
+		request: (params) => expect(params).toEqual({ CALL_ID: callId, MESSAGES: [{ SIDE: 'User', START_TIME: 1, STOP_TIME: 3, MESSAGE: 'Hello' }] }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'call.show': {
+		parameters: { CALL_ID: callId, additionalFields: { USER_ID: '1,2' } },
+		request: (params) => expect(params).toEqual({ CALL_ID: callId, USER_ID: ['1', '2'] }),
+		output: (items) => expect(one(items)).toEqual({ callId, success: true }),
+	},
+	'call.hide': {
+		parameters: { CALL_ID: callId },
+		request: (params) => expect(params).toEqual({ CALL_ID: callId }),
+		output: (items) => expect(one(items)).toEqual({ callId, success: true }),
+	},
+	'call.searchCrmEntities': {
+		parameters: { PHONE_NUMBER: '+14155550100' },
+		request: (params) => expect(params).toEqual({ PHONE_NUMBER: '+14155550100' }),
+		output: (items) => expect(items.length).toBeGreaterThan(0),
+	},
+	'externalLine.create': {
+		auth: app,
+		parameters: { NUMBER: '14151234567', additionalFields: { NAME: 'Support Line', CRM_AUTO_CREATE: 'N' } },
+		request: (params) => expect(params).toEqual({ NUMBER: '14151234567', NAME: 'Support Line', CRM_AUTO_CREATE: 'N' }),
+		output: (items) => expect(items).toHaveLength(1),
+	},
+	'externalLine.getAll': { auth: app, request: (params) => expect(params).toEqual({}), output: (items) => expect(Array.isArray(items)).toBe(true) },
+	'externalLine.update': {
+		auth: app,
+		parameters: { NUMBER: '14151234567', updateFields: { NAME: 'Sales Line' } },
+		request: (params) => expect(params).toEqual({ NUMBER: '14151234567', NAME: 'Sales Line' }),
+		output: (items) => expect(one(items)).toMatchObject({ number: '14151234567', updated: true }),
+	},
+	'externalLine.delete': {
+		auth: app,
+		parameters: { NUMBER: '14151234567' },
+		request: (params) => expect(params).toEqual({ NUMBER: '14151234567' }),
+		output: (items) => expect(one(items)).toEqual({ number: '14151234567', deleted: true }),
+	},
+	'callStatistic.getAll': {
+		parameters: { limit: 10, listOptions: { filter: '{"CALL_TYPE": 1}' }, options: { SORT: 'CALL_START_DATE', ORDER: 'DESC' } },
+		request: (params) => expect(params).toMatchObject({ FILTER: { CALL_TYPE: 1 }, SORT: 'CALL_START_DATE', ORDER: 'DESC' }),
+		output: (items) => expect(items.length).toBeLessThanOrEqual(10),
+	},
+	'telephonyUser.get': {
+		parameters: { USER_ID: '1,2' },
+		request: (params) => expect(params).toEqual({ USER_ID: ['1', '2'] }),
+		output: (items) => expect(items.length).toBeGreaterThan(0),
+	},
+	'telephonyUser.activatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
+	'telephonyUser.deactivatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
+	'telephonyLine.getAll': { output: (items) => expect(Array.isArray(items)).toBe(true) },
+	'telephonyLine.getOutgoing': { output: (items) => expect(one(items)).toHaveProperty('lineId') },
+	'telephonyLine.setOutgoing': {
+		parameters: { LINE_ID: 'reg150907' },
+		request: (params) => expect(params).toEqual({ LINE_ID: 'reg150907' }),
+		output: (items) => expect(one(items)).toEqual({ lineId: 'reg150907', success: true }),
+	},
+};

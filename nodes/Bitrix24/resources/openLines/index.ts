@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { callMethod } from '../../transport/request';
 import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
 import { num, str } from '../shared';
+import { moreOpenLinesResources } from './more';
 
 const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'ID of the Open Lines chat (dialog)' });
 const sessionId = num('SESSION_ID', 'Session ID', { required: true, default: 0 });
@@ -234,4 +235,4 @@ export const openLineDialog: ResourceSpec = {
 	],
 };
 
-export const openLinesResources: ResourceSpec[] = [openLineSession, openLineOperator, openLineDialog];
+export const openLinesResources: ResourceSpec[] = [openLineSession, openLineOperator, openLineDialog, ...moreOpenLinesResources];
