@@ -38,7 +38,7 @@ test.each([
 	['app-only method through a webhook', callMethod('event.bind', { event: 'ONCRMDEALADD', handler: 'https://example.com/h' }), 'webhook', 'WRONG_AUTH_TYPE', '403', /OAuth2/],
 	['crm.item record that does not exist', { resource: 'crmItem', operation: 'get', entityTypeId: 2, id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
 	['legacy record that does not exist (empty code)', { resource: 'deal', operation: 'get', id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
-	['invalid filter field on crm.item', { resource: 'crmItem', operation: 'getMany', entityTypeId: 2, listOptions: { filter: '{"noSuchField": 1}' } }, 'webhook', 'INVALID_ARG_VALUE', '400', /Filter/],
+	['invalid filter field on crm.item', callMethod('crm.item.list', { entityTypeId: 2, filter: { noSuchField: 1 } }), 'webhook', 'INVALID_ARG_VALUE', '400', /Filter/],
 ] as const)('%s', async (_name, parameters, auth, code, httpCode, hint) => {
 	const error = await failure(parameters as INodeParameters, auth as Auth);
 	expect(error.context.bitrixCode).toBe(code);
@@ -46,6 +46,13 @@ test.each([
 	expect(error.description).toMatch(hint);
 	expect(error.context.itemIndex).toBe(0);
 	expect(error.message.length).toBeGreaterThan(5);
+});
+
+test('an error inside a batched read keeps its code and hint', async () => {
+	const error = await failure({ resource: 'crmItem', operation: 'getMany', entityTypeId: 2, listOptions: { filter: '{"noSuchField": 1}' } });
+	expect(error.context.bitrixCode).toBe('INVALID_ARG_VALUE');
+	expect(error.description).toMatch(/Filter/);
+	expect(error.context.itemIndex).toBe(0);
 });
 
 test('a scope the webhook lacks', async () => {

@@ -98,52 +98,58 @@ async function readByKeyset(
 	const userFilter = { ...(request.filter ?? {}) };
 	let lastId = Number(userFilter[idFilter] ?? 0) || 0;
 	delete userFilter[idFilter];
-	const order = { [orderField]: 'ASC' };
 	const pageParams = (after: number | string) =>
-		listParams(request, { filter: { ...userFilter, [idFilter]: after }, order, start: -1 });
-	let total = 0;
-
-	const accept = (rows: IDataObject[]) => {
-		const first = Number(rows[0]?.[idField]);
-		if (rows.length && !(first > lastId)) {
-			throw new NodeOperationError(ctx.getNode(), `Bitrix24 returned records out of ID order while reading ${request.method}`, {
-				itemIndex: request.itemIndex,
-				description: 'The read stopped to avoid an endless loop. Remove ID conditions from the Filter (JSON) and try again.',
-			});
-		}
-		if (rows.length) lastId = Number(rows[rows.length - 1][idField]);
-		total += rows.length;
-		take(rows);
+		listParams(request, { filter: { ...userFilter, [idFilter]: after }, order: { [orderField]: 'ASC' }, start: -1 });
+	// The highest matching ID, read in the same batch: it sizes the next batch so no command is
+	// wasted on pages past the end, and it ends the read without an empty page.
+	const probe: Command = {
+		method: request.method,
+		params: {
+			...listParams(request, { filter: userFilter, order: { [orderField]: 'DESC' }, start: -1 }),
+			...(paging.selectKey ? { [paging.selectKey]: [orderField] } : {}),
+		},
 	};
-
-	// One plain page first: small lists finish in one call and never pay for a 50-command batch.
-	const first = await callMethod(ctx, request.method, pageParams(lastId), { itemIndex: request.itemIndex, idempotent: true });
-	const firstRows = rowsOf(first.result, paging);
-	accept(firstRows);
-	let done = firstRows.length < PAGE_SIZE;
-
 	const rowRef = (key: string) => `$result[${key}]${paging.itemsPath ? `[${paging.itemsPath}]` : ''}[${PAGE_SIZE - 1}][${idField}]`;
-	while (!done && !full()) {
-		const pages = Math.min(BATCH_SIZE, Math.ceil(remaining() / PAGE_SIZE));
-		const commands: Record<string, Command> = {};
+	let total = 0;
+	let maxId = Number.POSITIVE_INFINITY;
+	let pages = 1;
+
+	while (!full() && pages > 0) {
+		// the probe rides along whenever the batch has room: always in the first call and the last ones
+		const commands: Record<string, Command> = pages < BATCH_SIZE ? { top: probe } : {};
 		for (let page = 0; page < pages; page++) {
 			commands[`p${page}`] = { method: request.method, params: pageParams(page === 0 ? lastId : rowRef(`p${page - 1}`)) };
 		}
 		const batch = await callBatch(ctx, commands, { itemIndex: request.itemIndex, idempotent: true });
-		for (let page = 0; page < pages; page++) {
-			const key = `p${page}`;
+		let done = false;
+		for (const key of Object.keys(commands)) {
 			const error = batch.errors[key];
 			if (error) {
 				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex: request.itemIndex }, []);
 			}
 			const rows = rowsOf(batch.result[key], paging);
-			accept(rows);
+			if (key === 'top') {
+				maxId = rows.length ? Number(rows[0][idField]) : 0;
+				continue;
+			}
+			const first = Number(rows[0]?.[idField]);
+			if (rows.length && !(first > lastId)) {
+				throw new NodeOperationError(ctx.getNode(), `Bitrix24 returned records out of ID order while reading ${request.method}`, {
+					itemIndex: request.itemIndex,
+					description: 'The read stopped to avoid an endless loop. Remove ID conditions from the Filter (JSON) and try again.',
+				});
+			}
+			if (rows.length) lastId = Number(rows[rows.length - 1][idField]);
+			total += rows.length;
+			take(rows);
 			// a short page ends the list; later pages in this batch referenced rows that do not exist
 			if (rows.length < PAGE_SIZE || full()) {
 				done = true;
 				break;
 			}
 		}
+		if (done || lastId >= maxId) break;
+		pages = Math.min(BATCH_SIZE, Math.ceil(remaining() / PAGE_SIZE), Math.ceil((maxId - lastId) / PAGE_SIZE));
 	}
 	return total;
 }

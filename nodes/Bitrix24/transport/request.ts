@@ -230,7 +230,9 @@ export async function callMethod(
 			}
 			throw failureError(ctx.getNode(), conn, failure, options.itemIndex, 'Check that the portal is reachable from n8n.');
 		}
-		if (failure.status && failure.status >= 500 && failure.code !== 'OVERLOAD_LIMIT') {
+		// refused before execution (rate limit, manual block): never an unknown outcome
+		const refused = failure.code === 'QUERY_LIMIT_EXCEEDED' || failure.code === 'OVERLOAD_LIMIT';
+		if (failure.status && failure.status >= 500 && !refused) {
 			if (idempotent && networkRetries < MAX_NETWORK_RETRIES) {
 				networkRetries++;
 				await clock.sleep(backoffSeconds(networkRetries));
