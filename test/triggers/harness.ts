@@ -154,7 +154,7 @@ export class TriggerWorkflow {
 
 	/** What n8n's activation does: checkExists, then create when it answers false. */
 	async activate(): Promise<{ existed: boolean }> {
-		const methods = this.nodeType.webhookMethods!.default;
+		const methods = this.nodeType.webhookMethods!.default!;
 		const ctx = this.hookContext();
 		const existed = await methods.checkExists.call(ctx);
 		if (!existed) await methods.create.call(ctx);
@@ -162,11 +162,11 @@ export class TriggerWorkflow {
 	}
 
 	async checkExists(): Promise<boolean> {
-		return await this.nodeType.webhookMethods!.default.checkExists.call(this.hookContext());
+		return await this.nodeType.webhookMethods!.default!.checkExists.call(this.hookContext());
 	}
 
 	async deactivate(): Promise<boolean> {
-		return await this.nodeType.webhookMethods!.default.delete.call(this.hookContext());
+		return await this.nodeType.webhookMethods!.default!.delete.call(this.hookContext());
 	}
 
 	/** Runs webhook() on a request as n8n would hand it over (form body already parsed flat). */

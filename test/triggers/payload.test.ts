@@ -9,7 +9,7 @@ const TOKEN = 'app-token-5f3c9a1e';
 
 /** What Bitrix24 posts, as the raw form string. */
 function form(fields: Record<string, string | number>): string {
-	return new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+	return new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)])).toString();
 }
 
 function dealAdd(token = TOKEN, extra: Record<string, string | number> = {}): string {

@@ -3,6 +3,8 @@
  * lifecycle (n8n-core HookContext), real deliveries from the emulator's queue to a local receiver
  * that runs webhook() in n8n-core's WebhookContext, and Fetch the Record.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { hook } from '../emulator/helpers';
 import type { Portal } from '../helpers/portal';
 import { startPortal } from '../helpers/portal';
@@ -23,7 +25,7 @@ afterAll(async () => {
 	await receiver.stop();
 });
 
-function trigger(parameters: Record<string, unknown>, auth: 'oAuth2' | 'webhook' | 'apiKey' = 'oAuth2'): TriggerWorkflow {
+function trigger(parameters: INodeParameters, auth: 'oAuth2' | 'webhook' | 'apiKey' = 'oAuth2'): TriggerWorkflow {
 	const wf = new Trigger({ credentials: portal.credentials, auth, type: 'bitrix24Trigger', parameters, webhookBaseUrl: receiver.base });
 	receiver.register(wf);
 	return wf;
