@@ -1,0 +1,86 @@
+/** Chat messages end to end: send, read back, edit, delete; cursor paging of long dialogs. */
+import type { Portal } from '../helpers/portal';
+import { startPortal } from '../helpers/portal';
+
+let portal: Portal;
+
+beforeAll(async () => {
+	portal = await startPortal({ limits: false, seed: { users: 3 } });
+});
+afterAll(async () => await portal.stop());
+
+async function newChat(title: string): Promise<number> {
+	const [chat] = await portal.json({ resource: 'chat', operation: 'create', additionalFields: { TITLE: title, USERS: '2' } });
+	return Number(chat.id);
+}
+
+const messages = async (dialogId: string, extra = {}) =>
+	await portal.json({ resource: 'dialog', operation: 'getMessages', DIALOG_ID: dialogId, returnAll: true, ...extra });
+
+test('send → get dialog messages → update → delete', async () => {
+	const chatId = await newChat('Round trip');
+	const dialogId = `chat${chatId}`;
+
+	const [sent] = await portal.json({ resource: 'message', operation: 'send', DIALOG_ID: dialogId, MESSAGE: 'First draft', additionalFields: { URL_PREVIEW: false } });
+	expect(sent).toEqual({ id: expect.any(Number) });
+	expect(portal.emu.calls('im.message.add').at(-1)?.params).toEqual({ DIALOG_ID: dialogId, MESSAGE: 'First draft', URL_PREVIEW: 'N' });
+
+	let read = await messages(dialogId);
+	expect(read).toEqual([expect.objectContaining({ id: sent.id, chat_id: chatId, author_id: 1, text: 'First draft' })]);
+
+	const [updated] = await portal.json({ resource: 'message', operation: 'update', MESSAGE_ID: sent.id, updateFields: { MESSAGE: 'Final text' } });
+	expect(updated).toEqual({ id: sent.id, updated: true });
+	read = await messages(dialogId);
+	expect(read.map((m) => m.text)).toEqual(['Final text']);
+
+	const [deleted] = await portal.json({ resource: 'message', operation: 'delete', MESSAGE_ID: sent.id });
+	expect(deleted).toEqual({ id: sent.id, deleted: true });
+	expect(await messages(dialogId)).toEqual([]);
+	expect(portal.emu.log.filter((entry) => entry.method.startsWith('im.') && entry.status !== 200)).toEqual([]);
+});
+
+test('Return All walks a long dialog page by page with LAST_ID, newest first', async () => {
+	const chatId = await newChat('Long dialog');
+	// seeded straight into the store: 120 node calls would only slow the test down
+	for (let i = 1; i <= 120; i++) portal.emu.store.insert('message', { CHAT_ID: chatId, AUTHOR_ID: 1, TEXT: `m${i}`, DATE: '2026-01-01T10:00:00+00:00', PARAMS: {} });
+	portal.emu.clearLog();
+
+	const all = await messages(`chat${chatId}`);
+	expect(all).toHaveLength(120);
+	expect(all[0].text).toBe('m120');
+	expect(all[119].text).toBe('m1');
+	const calls = portal.emu.calls('im.dialog.messages.get');
+	expect(calls.map((call) => call.params.LAST_ID)).toEqual([undefined, all[49].id, all[99].id]);
+	expect(calls.every((call) => call.params.LIMIT === 50)).toBe(true);
+
+	portal.emu.clearLog();
+	const some = await portal.json({ resource: 'dialog', operation: 'getMessages', DIALOG_ID: `chat${chatId}`, returnAll: false, limit: 7 });
+	expect(some.map((m) => m.text)).toEqual(['m120', 'm119', 'm118', 'm117', 'm116', 'm115', 'm114']);
+	expect(portal.emu.calls('im.dialog.messages.get').map((call) => call.params.LIMIT)).toEqual([7]);
+});
+
+test('chat members: add, list, remove, owner', async () => {
+	const chatId = await newChat('Members');
+	await portal.json({ resource: 'chat', operation: 'addUsers', CHAT_ID: chatId, USERS: '3, 4' });
+	expect(await portal.json({ resource: 'chat', operation: 'getUsers', CHAT_ID: chatId })).toEqual([{ userId: 1 }, { userId: 2 }, { userId: 3 }, { userId: 4 }]);
+	await portal.json({ resource: 'chat', operation: 'removeUser', CHAT_ID: chatId, USER_ID: 3 });
+	expect((await portal.json({ resource: 'chat', operation: 'getUsers', CHAT_ID: chatId })).map((u) => u.userId)).toEqual([1, 2, 4]);
+	const [owner] = await portal.json({ resource: 'chat', operation: 'setOwner', CHAT_ID: chatId, USER_ID: 2 });
+	expect(owner).toEqual({ id: chatId, success: true });
+	expect(portal.emu.calls('im.chat.setowner').at(-1)?.params).toEqual({ CHAT_ID: chatId, USER_ID: 2 });
+});
+
+test('bot calls carry the bot token with a webhook', async () => {
+	await portal.json({ resource: 'botMessage', operation: 'send', botId: 5, botToken: 'secret-1', dialogId: 'chat1', message: 'Ping' });
+	const call = portal.emu.calls('imbot.v2.chat.message.send').at(-1);
+	expect(call?.params).toEqual({ botId: 5, botToken: 'secret-1', dialogId: 'chat1', fields: { message: 'Ping' } });
+});
+
+test('deleting a notification needs an ID, a tag or a sub tag', async () => {
+	const [out] = await portal.run(
+		{ resource: 'notification', operation: 'delete', ID: 0, additionalFields: {} },
+		{ continueOnFail: true },
+	);
+	expect(out.json.error).toMatch(/Notification ID, Tag or Sub Tag/);
+	expect(portal.emu.calls('im.notify.delete')).toHaveLength(0);
+});
