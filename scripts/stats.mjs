@@ -1,0 +1,29 @@
+// npm run stats — counts what the built node offers in n8n's UI: resources and operations per area.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Bitrix24 } = require('../dist/nodes/Bitrix24/Bitrix24.node.js');
+const { resources } = require('../dist/nodes/Bitrix24/resources/index.js');
+
+const { properties } = new Bitrix24().description;
+const resourceOptions = properties.find((p) => p.name === 'resource').options;
+const areaOf = new Map(resources.map((r) => [r.value, r.group]));
+const areas = new Map();
+let total = 0;
+const methods = new Set();
+for (const { value } of resourceOptions) {
+	const operations = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value))?.options ?? [];
+	const area = areaOf.get(value) ?? '?';
+	const entry = areas.get(area) ?? { resources: 0, operations: 0 };
+	entry.resources += 1;
+	entry.operations += operations.length;
+	areas.set(area, entry);
+	total += operations.length;
+	for (const op of resources.find((r) => r.value === value).operations) methods.add(op.method);
+}
+const rows = [...areas.entries()].sort((a, b) => b[1].operations - a[1].operations);
+const width = Math.max(4, ...rows.map(([area]) => area.length));
+console.log(`${'Area'.padEnd(width)}  Resources  Operations`);
+for (const [area, { resources: r, operations: o }] of rows) console.log(`${area.padEnd(width)}  ${String(r).padStart(9)}  ${String(o).padStart(10)}`);
+console.log(`${'Total'.padEnd(width)}  ${String(resourceOptions.length).padStart(9)}  ${String(total).padStart(10)}`);
+console.log(`Distinct Bitrix24 methods: ${methods.size - (methods.has('*') ? 1 : 0)} (plus Call Method for any other)`);
