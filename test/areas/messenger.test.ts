@@ -1,4 +1,6 @@
 /** Chat messages end to end: send, read back, edit, delete; cursor paging of long dialogs. */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Portal } from '../helpers/portal';
 import { startPortal } from '../helpers/portal';
 
@@ -28,12 +30,12 @@ test('send → get dialog messages → update → delete', async () => {
 	let read = await messages(dialogId);
 	expect(read).toEqual([expect.objectContaining({ id: sent.id, chat_id: chatId, author_id: 1, text: 'First draft' })]);
 
-	const [updated] = await portal.json({ resource: 'message', operation: 'update', MESSAGE_ID: sent.id, updateFields: { MESSAGE: 'Final text' } });
+	const [updated] = await portal.json({ resource: 'message', operation: 'update', MESSAGE_ID: Number(sent.id), updateFields: { MESSAGE: 'Final text' } });
 	expect(updated).toEqual({ id: sent.id, updated: true });
 	read = await messages(dialogId);
 	expect(read.map((m) => m.text)).toEqual(['Final text']);
 
-	const [deleted] = await portal.json({ resource: 'message', operation: 'delete', MESSAGE_ID: sent.id });
+	const [deleted] = await portal.json({ resource: 'message', operation: 'delete', MESSAGE_ID: Number(sent.id) });
 	expect(deleted).toEqual({ id: sent.id, deleted: true });
 	expect(await messages(dialogId)).toEqual([]);
 	expect(portal.emu.log.filter((entry) => entry.method.startsWith('im.') && entry.status !== 200)).toEqual([]);
@@ -49,14 +51,14 @@ test('Return All walks a long dialog page by page with LAST_ID, newest first', a
 	expect(all).toHaveLength(120);
 	expect(all[0].text).toBe('m120');
 	expect(all[119].text).toBe('m1');
-	const calls = portal.emu.calls('im.dialog.messages.get');
-	expect(calls.map((call) => call.params.LAST_ID)).toEqual([undefined, all[49].id, all[99].id]);
-	expect(calls.every((call) => call.params.LIMIT === 50)).toBe(true);
+	const calls = portal.emu.calls('im.dialog.messages.get').map((call) => call.params as IDataObject);
+	expect(calls.map((params) => params.LAST_ID)).toEqual([undefined, all[49].id, all[99].id]);
+	expect(calls.every((params) => params.LIMIT === 50)).toBe(true);
 
 	portal.emu.clearLog();
 	const some = await portal.json({ resource: 'dialog', operation: 'getMessages', DIALOG_ID: `chat${chatId}`, returnAll: false, limit: 7 });
 	expect(some.map((m) => m.text)).toEqual(['m120', 'm119', 'm118', 'm117', 'm116', 'm115', 'm114']);
-	expect(portal.emu.calls('im.dialog.messages.get').map((call) => call.params.LIMIT)).toEqual([7]);
+	expect(portal.emu.calls('im.dialog.messages.get').map((call) => (call.params as IDataObject).LIMIT)).toEqual([7]);
 });
 
 test('chat members: add, list, remove, owner', async () => {
