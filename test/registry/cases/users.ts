@@ -142,12 +142,12 @@ export const usersCases: Cases = {
 	'workgroup.update': {
 		parameters: { GROUP_ID: '7', updateFields: { NAME: 'Relaunch', CLOSED: true } },
 		request: (params) => expect(params).toEqual({ GROUP_ID: '7', NAME: 'Relaunch', CLOSED: 'Y' }),
-		output: (items) => expect(items).toEqual([{ updated: true }]),
+		output: (items) => expect(items).toEqual([{ id: '7', updated: true }]),
 	},
 	'workgroup.delete': {
 		parameters: { GROUP_ID: '7' },
 		request: (params) => expect(params).toEqual({ GROUP_ID: '7' }),
-		output: (items) => expect(items).toEqual([{ deleted: true }]),
+		output: (items) => expect(items).toEqual([{ id: '7', deleted: true }]),
 	},
 	'workgroup.setOwner': {
 		parameters: { GROUP_ID: '7', USER_ID: '2' },

@@ -216,6 +216,8 @@ const groupFields: ParamSpec[] = [
 	num('IMAGE_FILE_ID', 'Avatar File ID', { description: 'ID of a Drive file to use as the avatar' }),
 ];
 const groupId = id('GROUP_ID', 'Workgroup ID');
+/** The ID sits in `GROUP_ID`, which the generic shaping does not look at. */
+const byGroup = (flag: 'updated' | 'deleted') => (result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).GROUP_ID, [flag]: result !== false });
 
 export const workgroup: ResourceSpec = {
 	value: 'workgroup',
@@ -269,8 +271,9 @@ export const workgroup: ResourceSpec = {
 			params: [groupId],
 			optional: [str('NAME', 'Name'), ...groupFields],
 			optionalName: 'updateFields',
+			output: byGroup('updated'),
 		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a workgroup', method: 'sonet_group.delete', kind: 'delete', params: [groupId] },
+		{ value: 'delete', name: 'Delete', action: 'Delete a workgroup', method: 'sonet_group.delete', kind: 'delete', params: [groupId], output: byGroup('deleted') },
 		{
 			value: 'setOwner',
 			name: 'Set Owner',
