@@ -8,7 +8,7 @@
 //   N8N_E2E_CACHE=dir      where the n8n installs live (default ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-b24)
 //   B24_E2E_NO_BUILD=1     same as --no-build (use the existing dist/)
 //   B24_E2E_KEEP=1         same as --keep (keep the n8n user folders for inspection)
-//   B24_E2E_TIMEOUT_MIN=40 overall watchdog
+//   B24_E2E_TIMEOUT_MIN=20 watchdog on the tests of one version (installs have their own timeouts)
 //   B24_E2E_ONLY=a,b       run only cases whose names contain one of these (case-insensitive)
 //   B24_E2E_SKIP=a,b       skip cases whose names contain one of these
 //   B24_E2E_LOG_DIR=dir    n8n command logs (default .n8n-e2e/logs)
@@ -101,6 +101,15 @@ async function runVersion(key, opts) {
 	const installSeconds = (Date.now() - t0) / 1000;
 	process.stdout.write(`[e2e] n8n ${spec.n8n}: ${install.cached ? 'cached install' : `installed in ${installSeconds.toFixed(0)}s`} (${install.dir})\n`);
 
+	// installs have their own timeouts; this bounds the tests of one version
+	const watchdogMin = Number(process.env.B24_E2E_TIMEOUT_MIN ?? 20);
+	const watchdog = setTimeout(() => {
+		process.stderr.write(`[e2e] watchdog: the n8n ${spec.n8n} tests took more than ${watchdogMin} minutes; stopping\n`);
+		killAllChildren('SIGKILL');
+		process.exit(1);
+	}, watchdogMin * 60_000);
+	watchdog.unref();
+
 	const apiKey = randomKey();
 	const emu = await startEmulator(REPO, {
 		plan: 'none',
@@ -183,6 +192,7 @@ async function runVersion(key, opts) {
 	} catch (e) {
 		suite.results.push({ name: 'harness', ok: false, ms: Date.now() - t1, message: redactor.redact(e.stack ?? String(e)) });
 	} finally {
+		clearTimeout(watchdog);
 		await emu.stop().catch(() => {});
 		if (opts.keep) process.stdout.write(`[e2e] kept user folder ${userFolder}\n`);
 		else fs.rmSync(userFolder, { recursive: true, force: true });
@@ -193,14 +203,6 @@ async function runVersion(key, opts) {
 
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
-	const watchdogMin = Number(process.env.B24_E2E_TIMEOUT_MIN ?? 40);
-	const watchdog = setTimeout(() => {
-		process.stderr.write(`[e2e] watchdog: the run took more than ${watchdogMin} minutes; stopping\n`);
-		killAllChildren('SIGKILL');
-		process.exit(1);
-	}, watchdogMin * 60_000);
-	watchdog.unref();
-
 	const started = Date.now();
 	process.stdout.write(`[e2e] n8n cache: ${cacheRoot()}\n`);
 	if (opts.build) build();

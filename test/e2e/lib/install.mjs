@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { killAllChildren, trackChild } from './n8n.mjs';
+
 export const VERSIONS = {
 	1: {
 		key: '1',
@@ -44,7 +46,8 @@ export function runLogged(cmd, args, { cwd, env, logFile, timeoutMs }) {
 	return new Promise((resolve, reject) => {
 		const fd = fs.openSync(logFile, 'a');
 		fs.writeSync(fd, `\n$ ${cmd} ${args.join(' ')}   (cwd ${cwd}, ${new Date().toISOString()})\n`);
-		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd], detached: true });
+		// tracked, so an interrupted run (Ctrl-C, watchdog) does not leave npm running
+		const child = trackChild(spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd], detached: true }));
 		const timer = setTimeout(() => {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
@@ -205,6 +208,12 @@ export async function ensureN8n(spec, root = cacheRoot()) {
 
 // Allow `node test/e2e/lib/install.mjs 1|2|all` to pre-warm the cache.
 if (import.meta.url === `file://${process.argv[1]}`) {
+	for (const sig of ['SIGINT', 'SIGTERM']) {
+		process.on(sig, () => {
+			killAllChildren('SIGKILL');
+			process.exit(130);
+		});
+	}
 	const which = process.argv[2] || 'all';
 	const keys = which === 'all' ? ['1', '2'] : [which];
 	for (const k of keys) {
