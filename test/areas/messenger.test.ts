@@ -1,8 +1,9 @@
 /** Chat messages end to end: send, read back, edit, delete; cursor paging of long dialogs. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { runNode } from '../helpers/harness';
 import type { Portal } from '../helpers/portal';
-import { startPortal } from '../helpers/portal';
+import { CREDENTIAL_TYPE, startPortal } from '../helpers/portal';
 
 let portal: Portal;
 
@@ -85,4 +86,22 @@ test('deleting a notification needs an ID, a tag or a sub tag', async () => {
 	);
 	expect(out.json.error).toMatch(/Notification ID, Tag or Sub Tag/);
 	expect(portal.emu.calls('im.notify.delete')).toHaveLength(0);
+});
+
+test('a bot uploads the binary file of the item, base64-encoded', async () => {
+	const content = Buffer.from('quarterly report');
+	const out = await runNode({
+		credentials: portal.credentials,
+		credentialId: 'webhook',
+		credentialType: CREDENTIAL_TYPE.webhook,
+		parameters: { resource: 'botFile', operation: 'upload', botId: 5, botToken: 'secret-1', dialogId: 'chat1', binaryProperty: 'data' },
+		items: [{ json: {}, binary: { data: { data: content.toString('base64'), mimeType: 'text/plain', fileName: 'report.txt' } } }],
+	});
+	expect(out).toHaveLength(1);
+	expect(portal.emu.calls('imbot.v2.file.upload').at(-1)?.params).toEqual({
+		botId: 5,
+		botToken: 'secret-1',
+		dialogId: 'chat1',
+		fields: { name: 'report.txt', content: content.toString('base64') },
+	});
 });
