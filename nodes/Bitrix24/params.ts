@@ -22,6 +22,15 @@ export function toProperty(spec: ParamSpec): INodeProperties {
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: spec.default ?? '' };
 		case 'options':
+			if (spec.loadOptions) {
+				return {
+					...base,
+					type: 'options',
+					typeOptions: { loadOptionsMethod: spec.loadOptions },
+					default: spec.default ?? '',
+					description: `${spec.description ? `${spec.description}. ` : ''}Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+				};
+			}
 			return { ...base, type: 'options', options: spec.options ?? [], default: spec.default ?? spec.options?.[0]?.value ?? '' };
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: spec.options ?? [], default: spec.default ?? [] };

@@ -17,6 +17,8 @@ export interface ParamSpec {
 	options?: INodePropertyOptions[];
 	/** Booleans Bitrix24 wants as Y/N. */
 	yn?: boolean;
+	/** For `options`: a method in methods/loadOptions that lists the choices from the portal. */
+	loadOptions?: string;
 	/** For `json`: the shape the value must have. */
 	shape?: 'object' | 'array' | 'any';
 }

@@ -37,7 +37,7 @@ test('folder → upload → get → download → rename → move → delete', as
 	const [got] = await portal.json({ resource: 'file', operation: 'get', id: uploaded.ID as string });
 	expect(got).toMatchObject({ ID: uploaded.ID, NAME: 'report.pdf', DOWNLOAD_URL: expect.stringContaining('token=') });
 
-	const [downloaded] = await portal.run({ resource: 'file', operation: 'download', id: uploaded.ID as string, binaryPropertyName: 'file' }, { auth: 'oAuth2' });
+	const [downloaded] = await portal.run({ resource: 'file', operation: 'download', id: uploaded.ID as string, binaryPropertyName: 'file' });
 	expect(downloaded.json).toMatchObject({ ID: uploaded.ID, NAME: 'report.pdf' });
 	expect(downloaded.json.DOWNLOAD_URL).toBeUndefined();
 	const file = downloaded.binary!.file;

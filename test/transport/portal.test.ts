@@ -31,6 +31,10 @@ describe('signing', () => {
 		expect(signWithWebhookPath(once, hook).url).toBe(once.url);
 		expect(signWithWebhookPath({ url: 'profile.json' }, hook).url).toBe('https://acme.bitrix24.com/rest/7/SECRETCODE/profile.json');
 	});
+	test('leaves signed download links unchanged', () => {
+		const link = 'https://acme.bitrix24.com/rest/download.json?auth=x&token=disk%7CaWQ9MQ';
+		expect(signWithWebhookPath({ url: link }, hook).url).toBe(link);
+	});
 	test('never sends the code to another host', () => {
 		expect(signWithWebhookPath({ url: 'https://evil.example.com/rest/crm.deal.get' }, hook).url).toBe('https://evil.example.com/rest/crm.deal.get');
 	});

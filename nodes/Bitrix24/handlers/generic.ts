@@ -55,8 +55,10 @@ export function appOnlyError(ctx: IExecuteFunctions, op: OperationSpec, itemInde
 
 async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
+	const appOnlyRefused = op.appOnly && authKindOf(this) !== 'oAuth2';
 	for (let i = 0; i < itemCount; i++) {
 		try {
+			if (appOnlyRefused) throw appOnlyError(this, op, i);
 			const params = readParams(this, op, i);
 			const prepared = op.prepare ? await op.prepare.call(this, params, i) : params;
 			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;

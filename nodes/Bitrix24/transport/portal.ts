@@ -72,6 +72,8 @@ export function signWithWebhookPath(options: IHttpRequestOptions, hook: WebhookP
 	const restPrefix = `${portal.pathname.replace(/\/$/, '')}/rest/`;
 	if (!target.pathname.startsWith(restPrefix)) return options;
 	const tail = target.pathname.slice(restPrefix.length);
+	// signed download links (DOWNLOAD_URL) carry their own token and must be used unchanged
+	if (/^download(\.json)?$/i.test(tail)) return { ...options, baseURL: undefined, url: target.toString() };
 	if (!tail.startsWith(`${hook.userId}/${hook.code}/`)) {
 		target.pathname = `${restPrefix}${hook.userId}/${hook.code}/${tail}`;
 	}

@@ -130,8 +130,6 @@ export const driveCases: Cases = {
 
 	...onObject('file', file),
 	'file.download': {
-		// the emulator serves signed links only at /rest/download.json, which webhook signing rewrites (see report)
-		auth: 'oAuth2',
 		parameters: async (portal) => ({ id: await file(portal), binaryPropertyName: 'data' }),
 		request: (params) => expect(params).toEqual({ id: expect.any(String) }),
 		output: (items) => (expect(items).toHaveLength(1), expect(items[0]).toMatchObject({ TYPE: 'file', SIZE: String(CONTENT.length) }), expect(items[0].DOWNLOAD_URL).toBeUndefined()),

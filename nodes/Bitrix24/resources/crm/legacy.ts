@@ -15,9 +15,15 @@ interface LegacyEntity {
 
 const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.to ?? spec.name}` });
 
-export const assignedBy = str('ASSIGNED_BY_ID', 'Responsible User ID', { description: 'ID of the user responsible for the record' });
+export const assignedBy: ParamSpec = {
+	name: 'ASSIGNED_BY_ID',
+	label: 'Responsible User Name or ID',
+	type: 'options',
+	loadOptions: 'getUsers',
+	description: 'The user responsible for the record',
+};
 export const comments = str('COMMENTS', 'Comments');
-export const currency = str('CURRENCY_ID', 'Currency', { placeholder: 'e.g. USD' });
+export const currency: ParamSpec = { name: 'CURRENCY_ID', label: 'Currency Name or ID', type: 'options', loadOptions: 'getCurrencies' };
 export const opened = bool('OPENED', 'Available to Everyone', 'Whether every user can see the record', { yn: true });
 export const sourceId = str('SOURCE_ID', 'Source ID', { placeholder: 'e.g. WEB' });
 const registerEvent = bool('REGISTER_SONET_EVENT', 'Register Feed Event', 'Whether Bitrix24 posts the change to the activity stream', {
@@ -159,7 +165,7 @@ export const deal = legacyEntity({
 	more: [...productRowOps('crm.deal', 'Deal'), ...linkedItemOps('crm.deal.contact', 'Deal', 'Contact', 'Contacts')],
 	fields: [
 		str('STAGE_ID', 'Stage ID', { placeholder: 'e.g. NEW or C1:NEW' }),
-		num('CATEGORY_ID', 'Pipeline ID', { description: 'ID of the deal pipeline (0 is the default pipeline)' }),
+		{ name: 'CATEGORY_ID', label: 'Pipeline Name or ID', type: 'options', loadOptions: 'getDealPipelines', description: 'The deal pipeline (General is the default one)' },
 		num('OPPORTUNITY', 'Amount'),
 		currency,
 		str('CONTACT_ID', 'Contact ID'),
