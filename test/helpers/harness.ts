@@ -11,7 +11,7 @@ import { join } from 'path';
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'b24-n8n-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-import { ExecuteContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
@@ -129,6 +129,49 @@ export const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 } as unknown as INodeTypes;
 
+function additionalDataFor(credentials: MemoryCredentials): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: credentials,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		userId: 'user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function nodeFor(credentialType: string, credentialId: string, parameters: INodeParameters): INode {
+	return {
+		id: 'b24',
+		name: 'Bitrix24',
+		type: 'n8n-nodes-b24.bitrix24',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication: AUTH_BY_TYPE[credentialType], ...parameters },
+		credentials: { [credentialType]: { id: credentialId, name: 'test' } },
+	};
+}
+
+/** Calls one of the node's loadOptions methods the way the editor does. */
+export async function loadOptions(
+	credentials: MemoryCredentials,
+	credentialType: string,
+	credentialId: string,
+	method: string,
+	parameters: INodeParameters = {},
+) {
+	const node = nodeFor(credentialType, credentialId, parameters);
+	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalDataFor(credentials), 'parameters.x');
+	const methods = (nodeType.methods?.loadOptions ?? {}) as Record<string, (this: LoadOptionsContext) => Promise<unknown>>;
+	return await methods[method].call(context);
+}
+
 export interface RunOptions {
 	credentials: MemoryCredentials;
 	credentialId: string;
@@ -141,31 +184,13 @@ export interface RunOptions {
 /** Executes the node once over `items` and returns its first output. Throws what the node throws. */
 export async function runNode(options: RunOptions): Promise<INodeExecutionData[]> {
 	const node: INode = {
-		id: 'b24',
-		name: 'Bitrix24',
-		type: 'n8n-nodes-b24.bitrix24',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: AUTH_BY_TYPE[options.credentialType], ...options.parameters },
-		credentials: { [options.credentialType]: { id: options.credentialId, name: 'test' } },
+		...nodeFor(options.credentialType, options.credentialId, options.parameters),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowNode = workflow.getNode(node.name)!;
 	const items = options.items ?? [{ json: {} }];
-	const additionalData = {
-		credentialsHelper: options.credentials,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		currentNodeParameters: undefined,
-		userId: 'user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(options.credentials);
 	const runExecutionData: IRunExecutionData = createRunExecutionData();
 	const executeData: IExecuteData = { node: workflowNode, data: { main: [items] }, source: { main: [{ previousNode: 'Start' }] } };
 	const context = new ExecuteContext(
