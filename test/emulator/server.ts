@@ -21,7 +21,10 @@ import {
 import { allHandlers, genericHandler, registerSeeders, initialData } from './handlers';
 
 const DEFAULT_COST: CostModel = { page: 0.02, perCountedRow: 2e-6, perOffsetRow: 1e-6, get: 0.01, add: 0.05, update: 0.04, delete: 0.03, other: 0.01 };
-const SECRET_KEYS = new Set(['auth', 'access_token', 'refresh_token', 'client_secret', 'code', 'application_token']);
+// Only credentials are masked in the request log. `code` is not among them: a
+// catalog section's or an SMS provider's CODE is ordinary data; the OAuth
+// authorization code only travels to /oauth/token/, which is not logged.
+const SECRET_KEYS = new Set(['auth', 'access_token', 'refresh_token', 'client_secret', 'application_token', 'password', 'bot_token', 'bottoken', 'client_token']);
 
 function mask(v: unknown, extra: Set<string>): unknown {
 	if (Array.isArray(v)) return v.map((x) => mask(x, extra));
