@@ -1,3 +1,130 @@
 import type { Cases } from './types';
 
-export const listsCases: Cases = {};
+const list = { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: '47' };
+
+export const listsCases: Cases = {
+	'list.get': {
+		parameters: list,
+		request: (params) => expect(params).toEqual(list),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'list.getMany': {
+		parameters: async (portal) => {
+			await portal.json({ resource: 'list', operation: 'create', IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: 'listed', NAME: 'Listed' });
+			return { IBLOCK_TYPE_ID: 'lists', returnAll: true, listOptions: { sort: '{"NAME": "ASC"}' } };
+		},
+		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ORDER: { NAME: 'ASC' }, start: 0 }),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ IBLOCK_CODE: 'listed', FIELDS: { NAME: 'Listed' } })),
+	},
+	'list.create': {
+		parameters: { IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: 'contracts', NAME: 'Contracts', additionalFields: { BIZPROC: true, MESSAGES: '{"ELEMENT_NAME": "Contract"}' } },
+		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: 'contracts', FIELDS: { NAME: 'Contracts', BIZPROC: 'Y' }, MESSAGES: { ELEMENT_NAME: 'Contract' } }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'list.update': {
+		parameters: { ...list, NAME: 'Deals archive', updateFields: { SORT: 20 } },
+		request: (params) => expect(params).toEqual({ ...list, FIELDS: { NAME: 'Deals archive', SORT: 20 } }),
+		output: (items) => expect(items).toEqual([{ id: '47', updated: true }]),
+	},
+	'list.delete': {
+		parameters: list,
+		request: (params) => expect(params).toEqual(list),
+		output: (items) => expect(items).toEqual([{ id: '47', deleted: true }]),
+	},
+
+	'listElement.get': {
+		parameters: async (portal) => {
+			const [created] = await portal.json({ resource: 'listElement', operation: 'create', ...list, ELEMENT_CODE: 'got', NAME: 'Got' });
+			return { ...list, ELEMENT_ID: String(created.id) };
+		},
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: expect.stringMatching(/^\d+$/) }),
+		// the emulator answers lists.element.get with every stored element, whatever ELEMENT_ID says
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ELEMENT_CODE: 'got' })),
+	},
+	'listElement.getMany': {
+		parameters: async (portal) => {
+			await portal.json({ resource: 'listElement', operation: 'create', ...list, ELEMENT_CODE: 'listed', NAME: 'Listed' });
+			return { ...list, returnAll: true, listOptions: { filter: '{"%NAME": "List"}', select: 'ID, NAME, PROPERTY_951' } };
+		},
+		request: (params) => expect(params).toEqual({ ...list, FILTER: { '%NAME': 'List' }, SELECT: ['ID', 'NAME', 'PROPERTY_951'], start: 0 }),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ELEMENT_CODE: 'listed' })),
+	},
+	'listElement.create': {
+		parameters: { ...list, ELEMENT_CODE: 'c-1', NAME: 'Contract 1', additionalFields: { IBLOCK_SECTION_ID: '3' }, customFields: { field: [{ name: 'PROPERTY_951', value: '500' }] } },
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_CODE: 'c-1', FIELDS: { NAME: 'Contract 1', PROPERTY_951: '500' }, IBLOCK_SECTION_ID: '3' }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'listElement.update': {
+		parameters: { ...list, ELEMENT_ID: '9', NAME: 'Contract 9', customFields: { field: [{ name: 'PROPERTY_1003', value: '["a", "b"]' }] } },
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: '9', FIELDS: { NAME: 'Contract 9', PROPERTY_1003: ['a', 'b'] } }),
+		output: (items) => expect(items).toEqual([{ id: '9', updated: true }]),
+	},
+	'listElement.delete': {
+		parameters: { ...list, ELEMENT_ID: '9' },
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: '9' }),
+		output: (items) => expect(items).toEqual([{ id: '9', deleted: true }]),
+	},
+	'listElement.getFileUrl': {
+		parameters: { ...list, ELEMENT_ID: '9', FIELD_ID: 'PROPERTY_1003' },
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: '9', FIELD_ID: 'PROPERTY_1003' }),
+		// documented result: an array of download links, one output item ({value}) each; the emulator answers one object
+		output: (items) => expect(items).toHaveLength(1),
+	},
+
+	'listField.getMany': {
+		parameters: list,
+		request: (params) => expect(params).toEqual(list),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'listField.get': {
+		parameters: { ...list, FIELD_ID: 'PROPERTY_1151' },
+		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: 'PROPERTY_1151' }),
+		output: (items) => expect(Array.isArray(items)).toBe(true),
+	},
+	'listField.create': {
+		parameters: { ...list, NAME: 'Amount', TYPE: 'N', additionalFields: { IS_REQUIRED: true, SORT: 30 } },
+		request: (params) => expect(params).toEqual({ ...list, FIELDS: { NAME: 'Amount', TYPE: 'N', IS_REQUIRED: 'Y', SORT: 30 } }),
+		output: (items) => expect(items).toEqual([{ id: expect.anything() }]),
+	},
+	'listField.update': {
+		parameters: { ...list, FIELD_ID: 'PROPERTY_1151', NAME: 'Total', TYPE: 'N', updateFields: { MULTIPLE: false } },
+		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: 'PROPERTY_1151', FIELDS: { NAME: 'Total', TYPE: 'N', MULTIPLE: 'N' } }),
+		output: (items) => expect(items).toEqual([{ id: 'PROPERTY_1151', updated: true }]),
+	},
+	'listField.delete': {
+		parameters: { ...list, FIELD_ID: 'PROPERTY_1151' },
+		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: 'PROPERTY_1151' }),
+		output: (items) => expect(items).toEqual([{ id: 'PROPERTY_1151', deleted: true }]),
+	},
+	'listField.getTypes': {
+		parameters: list,
+		request: (params) => expect(params).toEqual(list),
+		output: (items) => {
+			for (const item of items) expect(item).toEqual({ type: expect.any(String), title: expect.anything() });
+		},
+	},
+
+	'listSection.getMany': {
+		parameters: async (portal) => {
+			await portal.json({ resource: 'listSection', operation: 'create', ...list, SECTION_CODE: 'listed', NAME: 'Listed' });
+			return { ...list, options: { FILTER: '{"NAME": "Listed"}', SELECT: 'ID, NAME' } };
+		},
+		request: (params) => expect(params).toEqual({ ...list, FILTER: { NAME: 'Listed' }, SELECT: ['ID', 'NAME'] }),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ SECTION_CODE: 'listed' })),
+	},
+	'listSection.create': {
+		parameters: { ...list, SECTION_CODE: 'docs', NAME: 'Documents', additionalFields: { IBLOCK_SECTION_ID: '2', ACTIVE: true } },
+		request: (params) => expect(params).toEqual({ ...list, SECTION_CODE: 'docs', FIELDS: { NAME: 'Documents', ACTIVE: 'Y' }, IBLOCK_SECTION_ID: '2' }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
+	},
+	'listSection.update': {
+		parameters: { ...list, SECTION_ID: '5', NAME: 'Docs', updateFields: { SORT: 600 } },
+		request: (params) => expect(params).toEqual({ ...list, SECTION_ID: '5', FIELDS: { NAME: 'Docs', SORT: 600 } }),
+		output: (items) => expect(items).toEqual([{ id: '5', updated: true }]),
+	},
+	'listSection.delete': {
+		parameters: { ...list, SECTION_ID: '5' },
+		request: (params) => expect(params).toEqual({ ...list, SECTION_ID: '5' }),
+		output: (items) => expect(items).toEqual([{ id: '5', deleted: true }]),
+	},
+};
