@@ -90,8 +90,8 @@ export class Bitrix24ApiKeyApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.portalUrl.replace(/\\/+$/, "")}}/rest/',
-			url: 'profile.json',
+			baseURL: '={{$credentials.portalUrl}}',
+			url: '/rest/profile.json',
 		},
 	};
 }

@@ -467,22 +467,25 @@ export class EmulatorServer {
 		if (bearer && !this.options.strictOAuthParams) {
 			return { caller: checkUser(this.auth.checkToken(bearer[1].trim(), 'bearer')), params: clean(params) };
 		}
-		const pick = (o: Params): unknown => (o && !Array.isArray(o) ? o.auth ?? o.access_token : undefined);
-		// body over query, like $_REQUEST
-		const token = pick(body) ?? pick(query);
-		if (token !== undefined && token !== '') {
-			return { caller: checkUser(this.auth.checkToken(String(token), 'param')), params: clean(params) };
-		}
+		// a custom REST auth provider (self-hosted) is consulted first; a key that does not match may
+		// still be an OAuth token when the provider shares the `auth` parameter name
 		const ak = this.options.apiKey;
 		if (ak) {
 			const given = ak.mode === 'header' ? req.headers[ak.name.toLowerCase()] : query[ak.name];
-			if (given !== undefined) {
-				if (String(given) !== ak.key) throw new B24Error(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
+			if (given !== undefined && String(given) === ak.key) {
 				return {
 					caller: checkUser({ kind: 'apikey', via: ak.mode, userId: ak.userId ?? 1, scopes: null, credentialKey: 'apikey' }),
 					params: clean(params),
 				};
 			}
+			const sharesOAuthName = ak.mode === 'query' && ['auth', 'access_token'].includes(ak.name);
+			if (given !== undefined && !sharesOAuthName) throw new B24Error(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
+		}
+		const pick = (o: Params): unknown => (o && !Array.isArray(o) ? o.auth ?? o.access_token : undefined);
+		// body over query, like $_REQUEST
+		const token = pick(body) ?? pick(query);
+		if (token !== undefined && token !== '') {
+			return { caller: checkUser(this.auth.checkToken(String(token), 'param')), params: clean(params) };
 		}
 		throw new B24Error(401, 'NO_AUTH_FOUND', 'Wrong authorization data');
 	}

@@ -186,3 +186,44 @@ describe('Call Method and Batch', () => {
 		expect(out.error).toMatch(/1 to 50 commands, not 51/);
 	});
 });
+
+describe('CRM fields', () => {
+	test('multifields and custom fields go into fields as Bitrix24 expects, and update by value ID', async () => {
+		const [created] = await portal.json({
+			resource: 'contact',
+			operation: 'create',
+			NAME: 'Ada',
+			additionalFields: { LAST_NAME: 'Lovelace', OPENED: true },
+			multifields: { phone: [{ value: '+4420123', valueType: 'MOBILE' }], email: [{ value: 'ada@example.com', valueType: 'WORK' }] },
+			customFields: { field: [{ name: 'UF_CRM_NOTE', value: 'first' }, { name: 'UF_CRM_TAGS', value: '["a", "b"]' }] },
+		});
+		const add = portal.emu.calls('crm.contact.add').pop()!.params as IDataObject;
+		expect(add).toEqual({
+			fields: {
+				NAME: 'Ada',
+				LAST_NAME: 'Lovelace',
+				OPENED: 'Y',
+				PHONE: [{ VALUE: '+4420123', VALUE_TYPE: 'MOBILE' }],
+				EMAIL: [{ VALUE: 'ada@example.com', VALUE_TYPE: 'WORK' }],
+				UF_CRM_NOTE: 'first',
+				UF_CRM_TAGS: ['a', 'b'],
+			},
+		});
+		const stored = portal.emu.store.get('contact', Number(created.id))!;
+		const phoneId = (stored.PHONE as IDataObject[])[0].ID;
+		await portal.json({
+			resource: 'contact',
+			operation: 'update',
+			id: String(created.id),
+			multifields: { phone: [{ id: String(phoneId), value: '+4420999', valueType: 'WORK' }], email: [{ id: String((stored.EMAIL as IDataObject[])[0].ID), delete: true }] },
+		});
+		const after = portal.emu.store.get('contact', Number(created.id))!;
+		expect((after.PHONE as IDataObject[]).map((p) => p.VALUE)).toEqual(['+4420999']);
+		expect(after.EMAIL ?? []).toEqual([]);
+	});
+
+	test('a custom field name that is not UF_* is refused with a hint', async () => {
+		const [out] = await portal.json({ resource: 'deal', operation: 'create', TITLE: 'x', customFields: { field: [{ name: 'TITLE', value: 'y' }] } }, { continueOnFail: true });
+		expect(out.error).toMatch(/"TITLE" is not a custom field name/);
+	});
+});

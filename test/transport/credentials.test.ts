@@ -76,3 +76,45 @@ describe('OAuth2', () => {
 		});
 	}
 });
+
+describe('credential Test buttons', () => {
+	let portal: Portal;
+	beforeAll(async () => (portal = await startPortal({ apiKey: { mode: 'query', name: 'auth', key: 'QUERYKEY42' } })));
+	afterAll(async () => await portal.stop());
+
+	/** Resolves the test request's expressions like n8n, applies `authenticate`, and sends it. */
+	async function press(type: string, credentials: IDataObject) {
+		const { credentialTypes } = await import('../helpers/harness');
+		const { Workflow } = await import('n8n-workflow');
+		const credentialType = credentialTypes[type];
+		const request = { ...credentialType.test!.request };
+		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as never });
+		const resolve = (value: unknown) =>
+			typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue({ name: '', parameters: {} } as never, value, 'internal', {}, undefined, undefined, false, { $credentials: credentials } as never)
+				: value;
+		const resolved = { method: 'GET' as const, url: resolve(request.url) as string, baseURL: resolve(request.baseURL) as string };
+		const signed = await (credentialType.authenticate as (c: IDataObject, r: IDataObject) => Promise<IDataObject>)(credentials, resolved);
+		const url = new URL(String(signed.url), signed.baseURL as string | undefined);
+		for (const [key, value] of Object.entries((signed.qs ?? {}) as IDataObject)) url.searchParams.set(key, String(value));
+		const response = await fetch(url, { headers: (signed.headers ?? {}) as Record<string, string> });
+		return { status: response.status, body: (await response.json()) as IDataObject };
+	}
+
+	test('webhook', async () => {
+		const { status, body } = await press('bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl });
+		expect(status).toBe(200);
+		expect(body).toHaveProperty("result");
+		expect(portal.emu.calls('profile').pop()).toMatchObject({ auth: 'webhook', authVia: 'path', status: 200 });
+	});
+
+	test('API key as a query parameter', async () => {
+		const { status } = await press('bitrix24ApiKeyApi', { portalUrl: portal.emu.url, apiKey: 'QUERYKEY42', sendKeyAs: 'queryParameter', parameterName: 'auth' });
+		expect(status).toBe(200);
+		expect(portal.emu.calls('profile').pop()).toMatchObject({ auth: 'apikey', authVia: 'query', status: 200 });
+	});
+
+	test('a malformed webhook URL fails the test with the reason', async () => {
+		await expect(press('bitrix24WebhookApi', { webhookUrl: `${portal.emu.url}/rest/1/${portal.emu.webhook.code}/crm.deal.list` })).rejects.toThrow(/ends with a method name/);
+	});
+});

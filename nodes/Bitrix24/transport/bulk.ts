@@ -73,4 +73,3 @@ export async function runCommands(
 	return outcomes;
 }
 
-export type { IDataObject };

@@ -97,7 +97,9 @@ export function signWithApiKey(options: IHttpRequestOptions, credentials: ICrede
 		if (!/^\d+$/.test(userId)) throw new Error('The User ID must be the numeric ID of the user who owns the key, e.g. 1');
 		return signWithWebhookPath(options, { portal, userId, code: key });
 	}
-	const resolved = options.baseURL || /^https?:/i.test(options.url) ? options : { ...options, baseURL: `${portal}/rest/` };
+	const resolved = /^https?:/i.test(options.url)
+		? options
+		: { ...options, baseURL: options.baseURL ? normalizePortal(options.baseURL) : `${portal}/rest/` };
 	if (!isOnPortal(resolved, portal)) return resolved;
 	if (placement === 'queryParameter') {
 		const name = String(credentials.parameterName || 'auth');
