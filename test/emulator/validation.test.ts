@@ -61,7 +61,8 @@ describe('validation against the documented catalog', () => {
 		const add = await hook(em, 'crm.activity.add', { fields: { SUBJECT: 'x' } });
 		expect(typeof add.body.result).toBe('number');
 		const got = await hook(em, 'crm.activity.get', { id: add.body.result });
-		expect(got.body.result.ID).toBe(add.body.result);
+		// the documented crm.activity.get example answers ID as a string
+		expect(got.body.result.ID).toBe(String(add.body.result));
 		const list = await hook(em, 'crm.activity.list', {});
 		expect(list.body.result.length).toBe(1);
 		expect(list.body.total).toBe(1);

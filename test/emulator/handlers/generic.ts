@@ -1,69 +1,425 @@
 // Every catalogued method without a dedicated handler: validated by the
-// dispatcher, then answered with a plausible documented shape by kind, backed
-// by a small per-resource store so create/get/list/update/delete stay coherent.
-import type { Core, Handler } from '../core';
+// dispatcher, then answered in the result shape its doc page documents
+// (catalog/result-shapes.json, derived from the "Response Handling" examples of
+// bitrix24/b24restdocs by tools/derive-shapes.js). Records are kept per method
+// family (`generic:<method without its last segment>`, e.g. generic:catalog.product),
+// so create -> get -> list -> update -> delete round-trip.
+//
+// A shape's `result` is a typed skeleton: objects keep the documented keys,
+// arrays their first element, scalars are tags (int, intString, float, bool, yn,
+// string, datetime, date, null). How a skeleton is read:
+//   scalar                       create: the new id (int / intString) or true; delete/update: that value
+//   { key: [record] }            list wrapped in `key` (catalog.product.list -> products)
+//   { key: { <id>: record } }    list keyed by id inside `key` (documentgenerator templates)
+//   [record]                     bare list
+//   { key: record }              one record wrapped in `key` (catalog.product.add -> element)
+//   record                       one record, unwrapped
+// `literal` shapes (*.fields, *.types) are answered as documented, values included.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Core, Handler, HandlerMap } from '../core';
 import { p } from '../core';
-import { pageArray, parseStart } from '../query';
+import { compare, Cond, matches, pageArray, parseFilter, parseStart } from '../query';
 import type { Rec } from '../store';
-import type { CallContext } from '../types';
+import { B24Error, CallContext, MethodResult } from '../types';
 
-function resource(method: string): string {
-	return `generic:${method.split('.').slice(0, -1).join('.')}`;
+export interface ResultShape {
+	method: string;
+	doc?: string;
+	source: 'example' | 'manual';
+	result: unknown;
+	literal?: boolean;
+	total?: boolean;
+	notFound?: { code: string; description: string; status?: number };
 }
 
-/** `notes` such as "result.items[]" name the key the list is wrapped in. */
-function unwrapKey(notes?: string): string | undefined {
-	const m = /result\.([a-zA-Z]+)/.exec(notes || '');
-	return m ? m[1] : undefined;
-}
+let shapes: Map<string, ResultShape> | undefined;
 
-function idOf(ctx: CallContext): number | undefined {
-	for (const k of ['id', 'ID', 'itemId', 'taskId', 'CONFIG_ID', 'MESSAGE_ID', 'GROUP_ID', 'ELEMENT_ID']) {
-		const v = p(ctx, k);
-		if (v !== undefined && v !== '' && Number.isFinite(Number(v))) return Number(v);
+/** catalog/result-shapes.json, keyed by lowercase method name. */
+export function resultShapes(): Map<string, ResultShape> {
+	if (!shapes) {
+		const file = path.join(__dirname, '..', 'catalog', 'result-shapes.json');
+		const raw = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, ResultShape>) : {};
+		shapes = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
 	}
+	return shapes;
+}
+
+const TAGS = new Set(['int', 'intString', 'float', 'bool', 'yn', 'string', 'datetime', 'date', 'null']);
+const isTag = (v: unknown): v is string => typeof v === 'string' && TAGS.has(v);
+const isObj = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** The table a method's records live in: the method without its last segment. */
+export function family(method: string): string {
+	const m = method.toLowerCase().replace(/\.get\.nearest$/, '.nearest');
+	return m.split('.').slice(0, -1).join('.') || m;
+}
+
+type Form =
+	| { type: 'scalar'; tag: string }
+	| { type: 'list'; wrap?: string; keyed?: boolean; record?: unknown; aux?: Rec }
+	| { type: 'record'; wrap?: string; record: Rec; aux?: Rec }
+	| { type: 'other'; value: unknown };
+
+/**
+ * Reads a skeleton as one of the forms in the header comment. With several
+ * top-level keys ({ bot: {...}, users: [...] }), the key named after the
+ * method's noun (bot, bots) holds the record(s) and the rest is `aux`.
+ */
+export function formOf(skel: unknown, method = ''): Form {
+	if (isObj(skel) && Object.keys(skel).length > 1 && method) {
+		const seg = method.toLowerCase().split('.');
+		const noun = norm(seg[seg.length - 2] || seg[0]);
+		const key = Object.keys(skel).find((k) => [noun, `${noun}s`, noun.replace(/y$/, 'ies')].includes(norm(k)));
+		if (key && (isObj(skel[key]) || Array.isArray(skel[key]))) {
+			const { [key]: main, ...aux } = skel;
+			const f = formOf({ [key]: main });
+			if (f.type === 'list' || f.type === 'record') return { ...f, aux };
+		}
+	}
+	if (isTag(skel)) return { type: 'scalar', tag: skel };
+	if (skel === undefined) return { type: 'scalar', tag: 'bool' };
+	if (Array.isArray(skel)) return { type: 'list', record: skel[0] };
+	if (!isObj(skel)) return { type: 'other', value: skel };
+	const keys = Object.keys(skel);
+	if (keys.length === 1) {
+		const [k] = keys;
+		const v = skel[k];
+		if (Array.isArray(v)) return { type: 'list', wrap: k, record: v[0] };
+		if (isObj(v)) {
+			const inner = Object.keys(v);
+			if (inner.length && inner.every((x) => /^\d+$/.test(x))) return { type: 'list', wrap: k, keyed: true, record: v[inner[0]] };
+			if (inner.length > 1 || isObj(v[inner[0]]) === false) return { type: 'record', wrap: k, record: v };
+		}
+	}
+	if (keys.length && keys.every((x) => /^\d+$/.test(x))) return { type: 'list', keyed: true, record: skel[keys[0]] };
+	return { type: 'record', record: skel };
+}
+
+const norm = (k: string): string => k.replace(/[_\s-]/g, '').toLowerCase();
+
+/** Default of a tag when the record has no value for the field. */
+function defaultFor(tag: string, key: string, ctx: CallContext, core: Core, rec: Rec): unknown {
+	if (/^id$/i.test(key)) return tag === 'int' ? Number(rec.ID) : String(rec.ID);
+	if (tag === 'bool' && /^(result|success)$/i.test(key)) return true;
+	if (/^(created_?by|createdby|author_?id|modified_?by|updated_?by|owner_?id)$/i.test(key) && /int/i.test(tag)) {
+		return tag === 'int' ? ctx.caller.userId : String(ctx.caller.userId);
+	}
+	if (tag === 'datetime' && /date|time|created|updated|modified|timestamp/i.test(key)) return rec._created ?? core.clock.isoDate();
+	return null;
+}
+
+function coerce(tag: string, v: unknown): unknown {
+	if (v === null || v === undefined) return v;
+	switch (tag) {
+		case 'int':
+			return v !== '' && Number.isFinite(Number(v)) && typeof v !== 'boolean' ? Number(v) : v;
+		case 'float':
+			return v !== '' && Number.isFinite(Number(v)) && typeof v !== 'boolean' ? Number(v) : v;
+		case 'intString':
+			return typeof v === 'number' ? String(v) : v;
+		case 'yn':
+			return v === true ? 'Y' : v === false ? 'N' : v;
+		case 'bool':
+			return v === 'Y' ? true : v === 'N' ? false : v;
+		default:
+			return v;
+	}
+}
+
+/** Finds the stored value for a documented key: exact, then case/underscore-insensitive. */
+function lookup(rec: Rec, key: string): { found: boolean; value?: unknown } {
+	if (key in rec) return { found: true, value: rec[key] };
+	const n = norm(key);
+	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && norm(k) === n) return { found: true, value: v };
+	return { found: false };
+}
+
+/** Seeds written in the wrapped shape ({ product: {...} }) are read as the record inside. */
+function flatten(rec: Rec, wrap?: string): Rec {
+	if (wrap && isObj(rec[wrap])) {
+		const { [wrap]: inner, ...rest } = rec;
+		return { ...rest, ...(inner as Rec), ID: rest.ID };
+	}
+	return rec;
+}
+
+const EXTRA = /^(UF_|PROPERTY_|property\d+)/i;
+
+/** A stored record in the documented shape. */
+export function present(rec: Rec, skel: unknown, ctx: CallContext, core: Core, wrap?: string): unknown {
+	const r = flatten(rec, wrap);
+	if (!isObj(skel)) {
+		const { _created, _scope, ...rest } = r;
+		void _created;
+		void _scope;
+		return rest;
+	}
+	const out: Rec = {};
+	for (const [k, t] of Object.entries(skel)) {
+		if (/^\d+$/.test(k) || EXTRA.test(k)) continue;
+		const got = lookup(r, k);
+		if (got.found) out[k] = isTag(t) ? coerce(t, got.value) : got.value;
+		else out[k] = isTag(t) ? defaultFor(t, k, ctx, core, r) : /^id$/i.test(k) ? Number(r.ID) : null;
+	}
+	for (const [k, v] of Object.entries(r)) if (EXTRA.test(k) && !(k in out)) out[k] = v;
+	return out;
+}
+
+/** A value for a skeleton with no record behind it (actions, counters...). */
+export function synth(skel: unknown, ctx: CallContext, core: Core): unknown {
+	if (isTag(skel)) {
+		switch (skel) {
+			case 'int':
+				return 1;
+			case 'intString':
+				return '1';
+			case 'float':
+				return 0;
+			case 'bool':
+				return true;
+			case 'yn':
+				return 'Y';
+			case 'datetime':
+				return core.clock.isoDate();
+			case 'date':
+				return core.clock.isoDate().slice(0, 10);
+			case 'null':
+				return null;
+			default:
+				return '';
+		}
+	}
+	if (Array.isArray(skel)) return [];
+	if (isObj(skel)) {
+		const out: Rec = {};
+		for (const [k, v] of Object.entries(skel)) out[k] = synth(v, ctx, core);
+		return out;
+	}
+	return skel ?? true;
+}
+
+/** Parameters that address or page records rather than describe them. */
+const CONTROL = new Set(['start', 'filter', 'order', 'sort', 'select', 'limit', 'offset', 'navigation', 'fields', 'params', 'id', 'auth']);
+
+/** The record fields of a create/update request: `fields` when given, else the top-level params. */
+function requestFields(ctx: CallContext): Rec {
+	for (const k of ['fields', 'FIELDS', 'data', 'DATA', 'params', 'PARAMS']) {
+		const v = p(ctx, k);
+		if (isObj(v)) return v;
+	}
+	const out: Rec = {};
+	if (isObj(ctx.params)) for (const [k, v] of Object.entries(ctx.params)) if (!CONTROL.has(k.toLowerCase())) out[k] = v;
+	return out;
+}
+
+/** Top-level scalar params that scope a record (IBLOCK_ID, ENTITY, entityTypeId...). */
+function scopeOf(ctx: CallContext): Rec {
+	const out: Rec = {};
+	if (!isObj(ctx.params)) return out;
+	for (const [k, v] of Object.entries(ctx.params)) {
+		if (CONTROL.has(k.toLowerCase()) || isObj(v) || Array.isArray(v)) continue;
+		out[k.toLowerCase()] = v;
+	}
+	return out;
+}
+
+/** The id a get/update/delete addresses. */
+function idOf(ctx: CallContext): unknown {
+	const seg = ctx.method.split('.');
+	const noun = (seg[seg.length - 2] || '').toLowerCase();
+	const names = ['id', `${noun}Id`, `${noun}_id`, 'itemId', 'ELEMENT_ID', 'elementId', 'eventId', 'messageId', 'MESSAGE_ID', 'taskId', 'CONFIG_ID', 'GROUP_ID', 'SECTION_ID', 'FIELD_ID', 'botId', 'chatId', 'code', 'CODE'];
+	for (const k of names) {
+		const v = p(ctx, k);
+		if (v !== undefined && v !== null && v !== '' && !isObj(v)) return v;
+	}
+	const f = p(ctx, 'filter');
+	if (isObj(f)) for (const k of ['ID', 'id', '=ID', '=id']) if (f[k] !== undefined && !Array.isArray(f[k])) return f[k];
 	return undefined;
+}
+
+function find(core: Core, table: string, id: unknown): Rec | undefined {
+	if (id === undefined) return undefined;
+	if (/^\d+$/.test(String(id))) {
+		const r = core.store.get(table, Number(id));
+		if (r) return r;
+	}
+	const s = String(id);
+	return core.store.all(table).find((r) => ['CURRENCY', 'CODE', 'code', 'ENTITY', 'FIELD_NAME', 'fieldName'].some((k) => r[k] !== undefined && String(r[k]) === s));
+}
+
+let dedicated: HandlerMap | undefined;
+/** Families where a dedicated handler writes records the generic store never sees (crm.*.userfield...). */
+function sharedWithDedicated(method: string): boolean {
+	if (!dedicated) {
+		// eslint-disable-next-line @typescript-eslint/no-var-requires
+		dedicated = (require('./index') as { allHandlers(): HandlerMap }).allHandlers();
+	}
+	const fam = family(method);
+	return Object.keys(dedicated).some((m) => family(m) === fam);
+}
+
+function notFound(shape: ResultShape | undefined, id: unknown): B24Error {
+	const nf = shape?.notFound;
+	if (nf) return new B24Error(nf.status ?? 400, nf.code, nf.description.replace(/\bX\b/, String(id)));
+	// the doc page names no code: Bitrix's common one
+	return new B24Error(400, 'NOT_FOUND', `Record with ID ${String(id)} not found`);
+}
+
+function listRows(ctx: CallContext, core: Core, table: string): Rec[] {
+	let rows = core.store.all(table);
+	const scope = scopeOf(ctx);
+	rows = rows.filter((r) => {
+		const s = r._scope as Rec | undefined;
+		if (!s) return true;
+		return Object.entries(scope).every(([k, v]) => !(k in s) || String(s[k]) === String(v));
+	});
+	const filter = p(ctx, 'filter') ?? p(ctx, 'FILTER');
+	if (isObj(filter)) {
+		const conds: Cond[] = parseFilter(filter, (name) => name);
+		rows = rows.filter((r) =>
+			matches(
+				Object.fromEntries(conds.map((c) => [c.field, /^id$/i.test(c.field) ? r.ID : lookup(flattenAny(r), c.field).value])),
+				conds,
+			),
+		);
+	}
+	const order = p(ctx, 'order') ?? p(ctx, 'ORDER') ?? p(ctx, 'sort');
+	if (isObj(order)) {
+		const keys = Object.entries(order);
+		rows = [...rows].sort((a, b) => {
+			for (const [k, d] of keys) {
+				const c = compare(lookup(flattenAny(a), k).value ?? (/^id$/i.test(k) ? a.ID : undefined), lookup(flattenAny(b), k).value ?? (/^id$/i.test(k) ? b.ID : undefined));
+				if (c) return String(d).toUpperCase() === 'DESC' ? -c : c;
+			}
+			return 0;
+		});
+	}
+	return rows;
+}
+
+/** Looks through one wrapper level, for filters over seeds written in the wrapped shape. */
+function flattenAny(r: Rec): Rec {
+	const objs = Object.entries(r).filter(([k, v]) => !k.startsWith('_') && isObj(v));
+	return objs.length === 1 && Object.keys(r).filter((k) => !k.startsWith('_')).length <= 2 ? { ...r, ...(objs[0][1] as Rec) } : r;
+}
+
+function answerList(ctx: CallContext, core: Core, shape: ResultShape | undefined, form: Extract<Form, { type: 'list' }>, table: string, paged: boolean): MethodResult {
+	const rows = listRows(ctx, core, table);
+	const shown = (rs: Rec[]): unknown[] => rs.map((r) => (form.record === undefined || isTag(form.record) ? scalarOf(r, form.record) : present(r, form.record, ctx, core, form.wrap)));
+	const wrapUp = (rs: Rec[]): unknown => {
+		const list = shown(rs);
+		let body: unknown = list;
+		if (form.keyed) body = Object.fromEntries(list.map((x, i) => [String(rs[i].ID), x]));
+		return form.wrap ? { [form.wrap]: body, ...auxOf(form, ctx, core) } : body;
+	};
+	if (paged) {
+		const start = parseStart(p(ctx, 'start'));
+		const pg = pageArray(rows, start);
+		const res: MethodResult = { result: wrapUp(pg.rows) };
+		if (start !== -1) res.total = pg.total;
+		if (pg.next !== undefined) res.next = pg.next;
+		return res;
+	}
+	const res: MethodResult = { result: wrapUp(rows) };
+	if (shape?.total) res.total = rows.length;
+	return res;
+}
+
+function auxOf(form: Form, ctx: CallContext, core: Core): Rec {
+	return 'aux' in form && form.aux ? (synth(form.aux, ctx, core) as Rec) : {};
+}
+
+function wrapped(form: Form, body: unknown, ctx: CallContext, core: Core): unknown {
+	const wrap = form.type === 'record' || form.type === 'list' ? form.wrap : undefined;
+	return wrap ? { [wrap]: body, ...auxOf(form, ctx, core) } : body;
+}
+
+/** Lists of scalars (messageservice.sender.list: provider codes) show the record's key value. */
+function scalarOf(r: Rec, tag: unknown): unknown {
+	for (const k of ['CODE', 'code', 'ID', 'id']) if (r[k] !== undefined) return tag === 'int' ? Number(r[k]) : r[k];
+	return r.ID;
+}
+
+function scalarResult(tag: string, rec: Rec | undefined, id: unknown): unknown {
+	switch (tag) {
+		case 'int':
+			return rec ? Number(rec.ID) : Number(id) || 1;
+		case 'intString':
+			return rec ? String(rec.ID) : String(id ?? '1');
+		case 'string':
+			return rec ? String(rec.CURRENCY ?? rec.CODE ?? rec.code ?? rec.ID) : String(id ?? '');
+		case 'null':
+			return null;
+		case 'bool':
+			return true;
+		default:
+			return true;
+	}
 }
 
 export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 	const entry = core.catalog.get(ctx.method);
-	const kind = entry?.kind || 'action';
-	const res = resource(ctx.method);
+	const shape = resultShapes().get(ctx.method.toLowerCase());
+	const table = `generic:${family(ctx.method)}`;
+	if (shape?.literal) return { result: JSON.parse(JSON.stringify(shape.result)) as unknown };
+	const form = formOf(shape?.result, ctx.method);
+	let kind = entry?.kind || 'action';
+	// a "get" whose documented result is a list (lists.element.get, entity.item.get...) is a list
+	if ((kind === 'get' || kind === 'getAll') && form.type === 'list') kind = 'getAll';
+	const paged = entry?.pagination === 'start' || (entry?.paged === true && entry?.pagination !== 'all');
 	switch (kind) {
 		case 'create': {
-			const rec = core.store.insert(res, { ...(ctx.params as Rec), _method: ctx.method });
-			return { result: Number(rec.ID) };
+			const fields = requestFields(ctx);
+			const rec = core.store.insert(table, { ...fields, _scope: scopeOf(ctx), _created: core.clock.isoDate() });
+			if (form.type === 'scalar') return { result: scalarResult(form.tag, rec, undefined) };
+			if (form.type === 'record') {
+				return { result: wrapped(form, present(rec, form.record, ctx, core), ctx, core) };
+			}
+			if (form.type === 'list') return { result: wrapped(form, [present(rec, form.record, ctx, core)], ctx, core) };
+			return { result: synth(shape?.result, ctx, core) };
+		}
+		case 'getAll': {
+			if (form.type === 'list') return answerList(ctx, core, shape, form, table, paged);
+			// documented as one object (counters, settings...): the documented skeleton
+			return { result: synth(shape?.result, ctx, core) };
 		}
 		case 'get': {
 			const id = idOf(ctx);
-			const rec = id !== undefined ? core.store.get(res, id) : undefined;
-			if (rec) {
-				const { _method, ...rest } = rec;
-				void _method;
-				return { result: rest };
+			if (form.type !== 'record') return { result: shape ? synth(shape.result, ctx, core) : {} };
+			const rec = find(core, table, id);
+			if (!rec) {
+				// nothing addresses a record (profile, app.info, server.time): the documented skeleton
+				if (id === undefined || core.store.count(table) === 0 && sharedWithDedicated(ctx.method)) {
+					return { result: synth(shape?.result, ctx, core) };
+				}
+				throw notFound(shape, id);
 			}
-			return { result: id !== undefined ? { ID: id } : {} };
-		}
-		case 'getAll': {
-			const rows = core.store.all(res).map(({ _method, ...rest }) => (void _method, rest));
-			const key = unwrapKey(entry?.notes);
-			if (entry?.pagination === 'start') {
-				const start = parseStart(p(ctx, 'start'));
-				const pg = pageArray(rows, start);
-				return { result: key ? { [key]: pg.rows } : pg.rows, total: start === -1 ? 0 : pg.total, next: pg.next };
-			}
-			return { result: key ? { [key]: rows } : rows };
+			return { result: wrapped(form, present(rec, form.record, ctx, core, form.wrap), ctx, core) };
 		}
 		case 'update':
 		case 'delete': {
 			const id = idOf(ctx);
-			if (id !== undefined && core.store.get(res, id)) {
-				if (kind === 'delete') core.store.remove(res, id);
-				else Object.assign(core.store.get(res, id) as Rec, ctx.params);
+			const rec = find(core, table, id);
+			if (!rec && id !== undefined && !sharedWithDedicated(ctx.method) && (shape?.notFound || core.store.count(table) > 0)) throw notFound(shape, id);
+			if (rec) {
+				if (kind === 'delete') core.store.remove(table, Number(rec.ID));
+				else {
+					const fields = requestFields(ctx);
+					const wrapKey = form.type === 'record' ? form.wrap : undefined;
+					if (wrapKey && isObj(rec[wrapKey])) Object.assign(rec[wrapKey] as Rec, fields);
+					else Object.assign(rec, fields);
+				}
 			}
-			return { result: true };
+			if (form.type === 'scalar') return { result: scalarResult(form.tag, rec, id) };
+			if (form.type === 'record') {
+				const body = rec ? present(rec, form.record, ctx, core, form.wrap) : synth(form.record, ctx, core);
+				return { result: wrapped(form, body, ctx, core) };
+			}
+			if (form.type === 'list') return { result: wrapped(form, rec ? [present(rec, form.record, ctx, core, form.wrap)] : [], ctx, core) };
+			return { result: synth(shape?.result, ctx, core) };
 		}
 		default:
-			return { result: true };
+			return { result: shape ? synth(shape.result, ctx, core) : true };
 	}
 };
