@@ -91,10 +91,11 @@ describe('credential Test buttons', () => {
 		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as never });
 		const resolve = (value: unknown) =>
 			typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue({ name: '', parameters: {} } as never, value, 'internal', {}, undefined, undefined, false, { $credentials: credentials } as never)
+				? workflow.expression.getSimpleParameterValue({ name: '', parameters: {} } as never, value, 'internal', { $credentials: credentials } as never)
 				: value;
 		const resolved = { method: 'GET' as const, url: resolve(request.url) as string, baseURL: resolve(request.baseURL) as string };
-		const signed = await (credentialType.authenticate as (c: IDataObject, r: IDataObject) => Promise<IDataObject>)(credentials, resolved);
+		const signed = await (credentialType.authenticate as unknown as (c: IDataObject, r: IDataObject) => Promise<IDataObject>)(credentials, resolved);
+		expect(resolved.baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
 		const url = new URL(String(signed.url), signed.baseURL as string | undefined);
 		for (const [key, value] of Object.entries((signed.qs ?? {}) as IDataObject)) url.searchParams.set(key, String(value));
 		const response = await fetch(url, { headers: (signed.headers ?? {}) as Record<string, string> });
