@@ -49,9 +49,10 @@ export const user: ResourceSpec = {
 			kind: 'getMany',
 			optional: [adminMode],
 			optionalName: 'options',
-			// user.get sorts with `sort` (a field) + `order` (a direction); reading by ID lets pages chain on `>ID`
+			// user.get sorts with `sort` (a field) + `order` (a direction), which the shared Sort option
+			// cannot express: pages are read by offset in ID order
 			fixed: { sort: 'ID', order: 'ASC' },
-			paging: { mode: 'start', idField: 'ID', idFilter: '>ID', filterKey: 'FILTER' },
+			paging: { mode: 'start', filterKey: 'FILTER' },
 		},
 		{
 			value: 'search',
