@@ -225,12 +225,15 @@ export async function runCases(ctx) {
 		const res = await n8n.execute(ids.refresh);
 		assertSuccess(res, redact);
 		assert.equal(nodeItems(res.run, 'List Deals').length, 3, 'the call succeeded after the refresh');
-		const lists = emu.log().filter((e) => e.method === 'crm.deal.list');
-		assert.ok(lists.length >= 2, `first call refused, second succeeded: ${JSON.stringify(lists.map((e) => [e.status, e.error]))}`);
-		assert.equal(lists[0].status, 401);
-		assert.equal(lists[0].error, 'expired_token');
-		assert.equal(lists.at(-1).status, 200);
-		assert.equal(lists.at(-1).auth, 'oauth');
+		// whatever the node sends first (a list page or a batch probe) is refused, n8n refreshes, the rest succeed
+		const top = () => emu.log().filter((e) => e.parent === undefined);
+		const show = (log) => JSON.stringify(log.map((e) => [e.method, e.status, e.error ?? '', e.auth]));
+		const first = top();
+		assert.ok(first.length >= 2, `refused, then retried: ${show(first)}`);
+		assert.equal(first[0].status, 401, `the expired token was refused first: ${show(first)}`);
+		assert.equal(first[0].error, 'expired_token');
+		assert.ok(first.slice(1).every((e) => e.status === 200 && e.auth === 'oauth'), `after the refresh every call succeeded: ${show(first)}`);
+		assert.ok(emu.log().some((e) => e.method === 'crm.deal.list' && e.status === 200), `the deals were read (directly or in a batch): ${show(emu.log())}`);
 
 		const stored = (await n8n.exportCredential(cred.id)).data.oauthTokenData;
 		assert.ok(stored?.access_token, 'the credential still has an access token');
@@ -243,17 +246,18 @@ export async function runCases(ctx) {
 		emu.clearLog();
 		const res2 = await n8n.execute(ids.refresh);
 		assertSuccess(res2, redact);
-		const lists2 = emu.log().filter((e) => e.method === 'crm.deal.list');
-		assert.deepEqual(lists2.map((e) => e.status), [200], 'the second run used the stored token without refreshing');
+		const second = top();
+		assert.ok(second.length > 0 && second.every((e) => e.status === 200), `the second run used the stored token without refreshing: ${show(second)}`);
 
 		// third run: force another expiry; the refresh only works with the rotated refresh token
 		// (the emulator revoked the original one when it rotated it)
 		emu.clearLog();
-		emu.injectFault({ kind: 'expiredToken', method: 'crm.deal.list', times: 1 });
+		emu.injectFault({ kind: 'expiredToken', method: '*', times: 1 });
 		const res3 = await n8n.execute(ids.refresh);
 		assertSuccess(res3, redact);
-		const lists3 = emu.log().filter((e) => e.method === 'crm.deal.list');
-		assert.deepEqual(lists3.map((e) => e.status), [401, 200], 'expired again → refreshed with the stored refresh token → succeeded');
+		const third = top();
+		assert.equal(third[0]?.status, 401, `expired again: ${show(third)}`);
+		assert.ok(third.length >= 2 && third.slice(1).every((e) => e.status === 200), `refreshed with the stored refresh token, then succeeded: ${show(third)}`);
 		const stored3 = (await n8n.exportCredential(cred.id)).data.oauthTokenData;
 		ctx.redactor.add(stored3.access_token, stored3.refresh_token);
 		assert.notEqual(stored3.refresh_token, stored.refresh_token, 'the refresh token rotated again and was stored');
