@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { EVENT_OPTIONS, TYPED_EVENT_VALUES, describeEvent, resolveEventNames } from './events';
+import { EVENT_OPTIONS, TYPED_EVENT_VALUES, resolveEventNames } from './events';
 import { withRecord } from './fetchRecord';
 import { authOf, eventItem, parseEventBody } from './payload';
 import { checkExists, create, isSubscribeMode, remove, subscriptionState } from './subscription';
@@ -196,8 +196,10 @@ export class Bitrix24Trigger implements INodeType {
 		const selected = this.getNodeParameter('events', []) as string[];
 		const typeId = this.getNodeParameter('entityTypeId', 0) as number;
 		const wanted = selected.length ? resolveEventNames(selected.filter((e) => !TYPED_EVENT_VALUES.includes(e) || typeId > 0), typeId) : [];
-		const known = describeEvent(String(item.event));
-		if (!item.event || (wanted.length && !wanted.includes(String(item.event))) || (!wanted.length && !known && subscribe)) {
+		// Subscribe mode binds only the chosen events; anything else (e.g. a stale binding) is not ours.
+		// An outgoing webhook with no events chosen in the node passes every event it sends.
+		const unwanted = wanted.length ? !wanted.includes(String(item.event)) : subscribe;
+		if (!item.event || unwanted) {
 			reply(this, 200, { result: 'ignored' });
 			return { noWebhookResponse: true };
 		}

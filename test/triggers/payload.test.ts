@@ -169,6 +169,13 @@ describe('verification of incoming requests (webhook() in n8n-core WebhookContex
 		expect(out.items).toHaveLength(0);
 	});
 
+	it('outgoing webhook: with no events chosen, every event the webhook sends passes', async () => {
+		const raw = dealAdd().replace('ONCRMDEALADD', 'ONCRMREQUISITEADD');
+		const out = await outgoing(TOKEN).receive({ body: n8nFormBody(raw) });
+		expect(out.status).toBe(200);
+		expect(out.items).toEqual([expect.objectContaining({ event: 'ONCRMREQUISITEADD', id: 7405 })]);
+	});
+
 	it('subscribe: the handler secret in the URL decides; missing 401, wrong 403, right 200', async () => {
 		const wf = subscribed('secret-A');
 		expect((await wf.receive({ body: n8nFormBody(dealAdd()) })).status).toBe(401);
