@@ -132,6 +132,13 @@ function lookup(rec: Rec, key: string): { found: boolean; value?: unknown } {
 	if (key in rec) return { found: true, value: rec[key] };
 	const n = norm(key);
 	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && norm(k) === n) return { found: true, value: v };
+	// request names that carry the object's kind: ELEMENT_CODE -> CODE, SECTION_NAME -> NAME, IBLOCK_CODE -> CODE
+	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && norm(k.replace(/^(ELEMENT|SECTION|IBLOCK|FIELD)_/i, '')) === n) return { found: true, value: v };
+	// calendar's from/to are DATE_FROM/DATE_TO in the record
+	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && `date${norm(k)}` === n) return { found: true, value: v };
+	// top-level parameters of the create call (IBLOCK_TYPE_ID, ENTITY, entityTypeId...)
+	const scope = rec._scope;
+	if (isObj(scope)) for (const [k, v] of Object.entries(scope)) if (norm(k) === n || `date${norm(k)}` === n || norm(k.replace(/^(ELEMENT|SECTION|IBLOCK|FIELD)_/i, '')) === n) return { found: true, value: v };
 	return { found: false };
 }
 
@@ -146,9 +153,37 @@ function flatten(rec: Rec, wrap?: string): Rec {
 
 const EXTRA = /^(UF_|PROPERTY_|property\d+)/i;
 
+const familySkels = new Map<string, Rec>();
+/**
+ * The union of the record skeletons documented for a family's methods: a list
+ * example printed with a narrow `select` (catalog.section.list: id, name, sort)
+ * still shows the fields the family's get/add document.
+ */
+function familySkeleton(method: string): Rec {
+	const fam = family(method);
+	let u = familySkels.get(fam);
+	if (!u) {
+		u = {};
+		for (const [m, sh] of resultShapes()) {
+			if (family(m) !== fam || sh.literal) continue;
+			const f = formOf(sh.result, m);
+			const rec = f.type === 'record' ? f.record : f.type === 'list' && isObj(f.record) ? f.record : undefined;
+			if (rec) for (const [k, t] of Object.entries(rec)) if (!(k in u)) u[k] = t;
+		}
+		familySkels.set(fam, u);
+	}
+	return u;
+}
+
 /** A stored record in the documented shape. */
 export function present(rec: Rec, skel: unknown, ctx: CallContext, core: Core, wrap?: string): unknown {
 	const r = flatten(rec, wrap);
+	if (isObj(skel)) {
+		// fields the family documents elsewhere are shown when the record has them
+		const extra: Rec = {};
+		for (const [k, t] of Object.entries(familySkeleton(ctx.method))) if (!(k in skel) && lookup(r, k).found) extra[k] = t;
+		if (Object.keys(extra).length) skel = { ...skel, ...extra };
+	}
 	if (!isObj(skel)) {
 		const { _created, _scope, ...rest } = r;
 		void _created;
@@ -166,8 +201,13 @@ export function present(rec: Rec, skel: unknown, ctx: CallContext, core: Core, w
 	return out;
 }
 
-/** A value for a skeleton with no record behind it (actions, counters...). */
-export function synth(skel: unknown, ctx: CallContext, core: Core): unknown {
+/** A value for a skeleton with no record behind it (actions, counters...); id keys take the addressed id. */
+export function synth(skel: unknown, ctx: CallContext, core: Core, id?: unknown): unknown {
+	if (isObj(skel) && id !== undefined) {
+		const out = synth(skel, ctx, core) as Rec;
+		for (const [k, t] of Object.entries(skel)) if (/^id$/i.test(k)) out[k] = t === 'int' && /^\d+$/.test(String(id)) ? Number(id) : String(id);
+		return out;
+	}
 	if (isTag(skel)) {
 		switch (skel) {
 			case 'int':
@@ -204,13 +244,23 @@ const CONTROL = new Set(['start', 'filter', 'order', 'sort', 'select', 'limit', 
 
 /** The record fields of a create/update request: `fields` when given, else the top-level params. */
 function requestFields(ctx: CallContext): Rec {
-	for (const k of ['fields', 'FIELDS', 'data', 'DATA', 'params', 'PARAMS']) {
+	for (const k of ['fields', 'field', 'data', 'params']) {
 		const v = p(ctx, k);
 		if (isObj(v)) return v;
 	}
 	const out: Rec = {};
 	if (isObj(ctx.params)) for (const [k, v] of Object.entries(ctx.params)) if (!CONTROL.has(k.toLowerCase())) out[k] = v;
 	return out;
+}
+
+/** The rows of a *.set call (rows, items, productRows). */
+function rowsParam(ctx: CallContext): Rec[] | undefined {
+	for (const k of ['rows', 'items', 'productRows']) {
+		const v = p(ctx, k);
+		if (Array.isArray(v)) return v.filter(isObj);
+		if (isObj(v)) return Object.values(v).filter(isObj);
+	}
+	return undefined;
 }
 
 /** Top-level scalar params that scope a record (IBLOCK_ID, ENTITY, entityTypeId...). */
@@ -259,6 +309,23 @@ function sharedWithDedicated(method: string): boolean {
 	return Object.keys(dedicated).some((m) => family(m) === fam);
 }
 
+/** Whether the family can be created through the generic store (a catalogued create method exists). */
+function creatable(core: Core, method: string): boolean {
+	const fam = family(method);
+	for (const [m, e] of core.catalog) if (e.kind === 'create' && family(m) === fam) return !sharedWithDedicated(method);
+	return false;
+}
+
+/** The documented not-found error, when it is about the addressed record itself. */
+function documentedNotFound(shape: ResultShape | undefined, method: string): boolean {
+	const nf = shape?.notFound;
+	if (!nf) return false;
+	const seg = method.toLowerCase().split('.');
+	const noun = (seg[seg.length - 2] || seg[0]).replace(/s$/, '');
+	const d = nf.description.toLowerCase();
+	return d.includes(noun) || /\b(element|item|entry|record|entity with id|object|identifier)\b/.test(d);
+}
+
 function notFound(shape: ResultShape | undefined, id: unknown): B24Error {
 	const nf = shape?.notFound;
 	if (nf) return new B24Error(nf.status ?? 400, nf.code, nf.description.replace(/\bX\b/, String(id)));
@@ -267,7 +334,14 @@ function notFound(shape: ResultShape | undefined, id: unknown): B24Error {
 }
 
 function listRows(ctx: CallContext, core: Core, table: string): Rec[] {
-	let rows = core.store.all(table);
+	let rows = core.store.all(table).filter((r) => !Array.isArray(r._rows));
+	// a list read of one record by its own id (lists.element.get with ELEMENT_ID)
+	const seg = ctx.method.toLowerCase().split('.');
+	const noun = seg[seg.length - 2] || '';
+	for (const k of ['ELEMENT_ID', `${noun}Id`, `${noun}_ID`]) {
+		const v = p(ctx, k);
+		if (v !== undefined && v !== '' && !isObj(v) && !Array.isArray(v)) rows = rows.filter((r) => String(r.ID) === String(v));
+	}
 	const scope = scopeOf(ctx);
 	rows = rows.filter((r) => {
 		const s = r._scope as Rec | undefined;
@@ -380,7 +454,15 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 			return { result: synth(shape?.result, ctx, core) };
 		}
 		case 'getAll': {
-			if (form.type === 'list') return answerList(ctx, core, shape, form, table, paged);
+			if (form.type === 'list') {
+				// rows written by the family's *.set (productrows.get, contact.items.get) for that owner
+				const owner = /\.get$/i.test(ctx.method) ? find(core, table, idOf(ctx)) : undefined;
+				if (owner && Array.isArray(owner._rows)) {
+					const rows = (owner._rows as Rec[]).map((r, i) => present({ ID: i + 1, ...r }, form.record, ctx, core, form.wrap));
+					return { result: wrapped(form, rows, ctx, core) };
+				}
+				return answerList(ctx, core, shape, form, table, paged);
+			}
 			// documented as one object (counters, settings...): the documented skeleton
 			return { result: synth(shape?.result, ctx, core) };
 		}
@@ -389,19 +471,28 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 			if (form.type !== 'record') return { result: shape ? synth(shape.result, ctx, core) : {} };
 			const rec = find(core, table, id);
 			if (!rec) {
-				// nothing addresses a record (profile, app.info, server.time): the documented skeleton
-				if (id === undefined || core.store.count(table) === 0 && sharedWithDedicated(ctx.method)) {
-					return { result: synth(shape?.result, ctx, core) };
-				}
-				throw notFound(shape, id);
+				// an unknown id: the documented error; the common NOT_FOUND when the page names none
+				if (id !== undefined && documentedNotFound(shape, ctx.method)) throw notFound(shape, id);
+				if (id !== undefined && creatable(core, ctx.method)) throw notFound(undefined, id);
+				// nothing addresses a record (profile, app.info, server.time), or its records are
+				// written by another module's handler: the documented skeleton
+				return { result: wrapped(form, synth(form.record, ctx, core, id), ctx, core) };
 			}
 			return { result: wrapped(form, present(rec, form.record, ctx, core, form.wrap), ctx, core) };
 		}
 		case 'update':
 		case 'delete': {
 			const id = idOf(ctx);
-			const rec = find(core, table, id);
-			if (!rec && id !== undefined && !sharedWithDedicated(ctx.method) && (shape?.notFound || core.store.count(table) > 0)) throw notFound(shape, id);
+			let rec = find(core, table, id);
+			if (!rec && id !== undefined && documentedNotFound(shape, ctx.method) && creatable(core, ctx.method)) throw notFound(shape, id);
+			// *.set replaces a record's rows (productrows.set, contact.items.set): kept for the matching *.get
+			if (kind === 'update' && /\.set$/i.test(ctx.method) && id !== undefined) {
+				const rows = rowsParam(ctx);
+				if (rows) {
+					rec = rec || core.store.insert(table, /^\d+$/.test(String(id)) ? { ID: Number(id) } : { CODE: id });
+					rec._rows = rows;
+				}
+			}
 			if (rec) {
 				if (kind === 'delete') core.store.remove(table, Number(rec.ID));
 				else {
@@ -413,10 +504,13 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 			}
 			if (form.type === 'scalar') return { result: scalarResult(form.tag, rec, id) };
 			if (form.type === 'record') {
-				const body = rec ? present(rec, form.record, ctx, core, form.wrap) : synth(form.record, ctx, core);
+				const body = rec ? present(rec, form.record, ctx, core, form.wrap) : synth(form.record, ctx, core, id);
 				return { result: wrapped(form, body, ctx, core) };
 			}
-			if (form.type === 'list') return { result: wrapped(form, rec ? [present(rec, form.record, ctx, core, form.wrap)] : [], ctx, core) };
+			if (form.type === 'list') {
+				const rows = rec && Array.isArray(rec._rows) ? (rec._rows as Rec[]) : rec ? [rec] : [];
+				return { result: wrapped(form, rows.map((r, i) => present({ ID: i + 1, ...r }, form.record, ctx, core, form.wrap)), ctx, core) };
+			}
 			return { result: synth(shape?.result, ctx, core) };
 		}
 		default:

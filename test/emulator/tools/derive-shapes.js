@@ -72,11 +72,20 @@ function exampleResult(text) {
 			.replace(/,\s*(\.\.\.|…)\s*(?=[\]}])/g, '')
 			.replace(/\[\s*(\.\.\.|…)\s*\]/g, '[]')
 			.replace(/\{\s*(\.\.\.|…)\s*\}/g, '{}');
-		try {
-			const j = JSON5.parse(cleaned);
+		// second try: the missing commas some pages have between members
+		const repaired = cleaned.replace(/([}\]"0-9a-z])(\s*\n\s*)(?=["{])/g, '$1,$2');
+		for (const text of [cleaned, repaired]) try {
+			const j = JSON5.parse(text);
 			if (j && typeof j === 'object' && 'result' in j) return { ok: true, result: j.result, total: 'total' in j, next: 'next' in j };
+			// a few pages print the body without its `result` envelope ({ sections: [...], total, time })
+			if (j && typeof j === 'object' && !Array.isArray(j) && 'time' in j && !('error' in j)) {
+				const { time, total, next, ...rest } = j;
+				void time;
+				void next;
+				if (Object.keys(rest).length) return { ok: true, result: rest, total: total !== undefined, next: false, envelopeless: true };
+			}
 		} catch {
-			/* try the next block */
+			/* try the repair, then the next block */
 		}
 	}
 	return { ok: false };
@@ -105,6 +114,7 @@ function notFoundError(text, method) {
 			text = m[3];
 			if (!/^[A-Z][A-Z0-9_]+$/.test(code)) continue;
 		}
+		if (/^0+$/.test(code)) continue;
 		let score = 0;
 		if (/\b(user|created by|who created)\b/i.test(desc) && noun !== 'user') score -= 3;
 		if (desc.toLowerCase().includes(noun.replace(/s$/, ''))) score += 2;
@@ -146,6 +156,7 @@ for (const e of entries) {
 	const s = { method: e.method, doc: e.doc, source: 'example', result: literal ? ex.result : skeleton(ex.result) };
 	if (literal) s.literal = true;
 	if (ex.total) s.total = true;
+	if (ex.envelopeless) s.note = 'the example prints the body without its result envelope';
 	const nf = notFoundError(text, e.method);
 	if (nf) s.notFound = nf;
 	result[key] = s;
