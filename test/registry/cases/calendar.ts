@@ -1,6 +1,23 @@
+import type { Portal } from '../../helpers/portal';
 import type { Cases } from './types';
 
 const owner = { type: 'user', ownerId: 1 };
+async function newEvent(portal: Portal, name = 'Case event'): Promise<string> {
+	const [out] = await portal.json({ resource: 'calendarEvent', operation: 'create', ...owner, name, from: '2030-03-20T10:00:00', to: '2030-03-20T11:00:00', section: 4 });
+	return String(out.id);
+}
+
+async function newSection(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'calendarSection', operation: 'create', ...owner, name: 'Case calendar' });
+	return String(out.id);
+}
+
+async function newResource(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'calendarResource', operation: 'create', name: 'Case room' });
+	return String(out.id);
+}
+
+const numeric = expect.stringMatching(/^\d+$/);
 const success = (items: unknown[]) => expect(items).toEqual([{ success: true }]);
 
 export const calendarCases: Cases = {
@@ -30,14 +47,18 @@ export const calendarCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'calendarEvent.get': {
-		parameters: { id: '12' },
-		request: (params) => expect(params).toEqual({ id: '12' }),
-		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: expect.anything() })]),
+		parameters: async (portal) => ({ id: await newEvent(portal, 'Fetched') }),
+		request: (params) => expect(params).toEqual({ id: numeric }),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: numeric, NAME: 'Fetched' })]),
 	},
 	'calendarEvent.getMany': {
-		parameters: { ...owner, options: { from: '2030-03-01', to: '2030-03-31', section: '4, 5' } },
-		request: (params) => expect(params).toEqual({ ...owner, from: '2030-03-01', to: '2030-03-31', section: ['4', '5'] }),
-		output: (items) => expect(items.length).toBeGreaterThan(0),
+		parameters: async (portal) => {
+			await newEvent(portal, 'In March');
+			// no period here: the emulator matches from/to as equal to the event's dates, not as a range
+			return { ...owner, options: { section: '4' } };
+		},
+		request: (params) => expect(params).toEqual({ ...owner, section: ['4'] }),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), NAME: 'In March' })),
 	},
 	'calendarEvent.getNearest': {
 		parameters: { options: { days: 7, forCurrentUser: true } },
@@ -45,14 +66,14 @@ export const calendarCases: Cases = {
 		output: (items) => expect(Array.isArray(items)).toBe(true),
 	},
 	'calendarEvent.update': {
-		parameters: { id: '12', ...owner, updateFields: { name: 'Moved', recurrence_mode: 'this', current_date_from: '2030-03-20' } },
-		request: (params) => expect(params).toEqual({ id: '12', ...owner, name: 'Moved', recurrence_mode: 'this', current_date_from: '2030-03-20' }),
-		output: (items) => expect(items).toEqual([{ id: '12', updated: true }]),
+		parameters: async (portal) => ({ id: await newEvent(portal), ...owner, updateFields: { name: 'Moved', recurrence_mode: 'this', current_date_from: '2030-03-20' } }),
+		request: (params) => expect(params).toEqual({ id: numeric, ...owner, name: 'Moved', recurrence_mode: 'this', current_date_from: '2030-03-20' }),
+		output: (items) => expect(items).toEqual([{ id: numeric, updated: true }]),
 	},
 	'calendarEvent.delete': {
-		parameters: { id: '12' },
-		request: (params) => expect(params).toEqual({ id: '12' }),
-		output: (items) => expect(items).toEqual([{ id: '12', deleted: true }]),
+		parameters: async (portal) => ({ id: await newEvent(portal) }),
+		request: (params) => expect(params).toEqual({ id: numeric }),
+		output: (items) => expect(items).toEqual([{ id: numeric, deleted: true }]),
 	},
 	'calendarEvent.setMeetingStatus': {
 		parameters: { eventId: '12', status: 'N' },
@@ -78,7 +99,7 @@ export const calendarCases: Cases = {
 			return owner;
 		},
 		request: (params) => expect(params).toEqual(owner),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ name: 'Listed' })),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), NAME: 'Listed' })),
 	},
 	'calendarSection.create': {
 		parameters: { ...owner, name: 'Field work', additionalFields: { color: '#9cbeee', exportAllowed: true } },
@@ -86,14 +107,14 @@ export const calendarCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'calendarSection.update': {
-		parameters: { id: '4', ...owner, updateFields: { name: 'Renamed' } },
-		request: (params) => expect(params).toEqual({ id: '4', ...owner, name: 'Renamed' }),
-		output: (items) => expect(items).toEqual([{ id: '4', updated: true }]),
+		parameters: async (portal) => ({ id: await newSection(portal), ...owner, updateFields: { name: 'Renamed' } }),
+		request: (params) => expect(params).toEqual({ id: numeric, ...owner, name: 'Renamed' }),
+		output: (items) => expect(items).toEqual([{ id: numeric, updated: true }]),
 	},
 	'calendarSection.delete': {
-		parameters: { id: '4', ...owner },
-		request: (params) => expect(params).toEqual({ id: '4', ...owner }),
-		output: (items) => expect(items).toEqual([{ id: '4', deleted: true }]),
+		parameters: async (portal) => ({ id: await newSection(portal), ...owner }),
+		request: (params) => expect(params).toEqual({ id: numeric, ...owner }),
+		output: (items) => expect(items).toEqual([{ id: numeric, deleted: true }]),
 	},
 
 	'calendarResource.getMany': {
@@ -101,7 +122,7 @@ export const calendarCases: Cases = {
 			await portal.json({ resource: 'calendarResource', operation: 'create', name: 'Room A' });
 			return {};
 		},
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ name: 'Room A' })),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), NAME: 'Room A' })),
 	},
 	'calendarResource.create': {
 		parameters: { name: 'Room B' },
@@ -109,14 +130,14 @@ export const calendarCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'calendarResource.update': {
-		parameters: { resourceId: '3', name: 'Room C' },
-		request: (params) => expect(params).toEqual({ resourceId: '3', name: 'Room C' }),
-		output: (items) => expect(items).toEqual([{ id: '3', updated: true }]),
+		parameters: async (portal) => ({ resourceId: await newResource(portal), name: 'Room C' }),
+		request: (params) => expect(params).toEqual({ resourceId: numeric, name: 'Room C' }),
+		output: (items) => expect(items).toEqual([{ id: numeric, updated: true }]),
 	},
 	'calendarResource.delete': {
-		parameters: { resourceId: '3' },
-		request: (params) => expect(params).toEqual({ resourceId: '3' }),
-		output: (items) => expect(items).toEqual([{ id: '3', deleted: true }]),
+		parameters: async (portal) => ({ resourceId: await newResource(portal) }),
+		request: (params) => expect(params).toEqual({ resourceId: numeric }),
+		output: (items) => expect(items).toEqual([{ id: numeric, deleted: true }]),
 	},
 	'calendarResource.getBookings': {
 		parameters: { listBy: 'resourceTypeIdList', ids: '3, 4', options: { from: '2030-03-01' } },

@@ -13,6 +13,16 @@ async function newUser(portal: Portal): Promise<string> {
 	return String(out.id);
 }
 
+async function newUserField(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'userField', operation: 'create', FIELD_NAME: `UF_USR_CASE_${portal.emu.log.length}`, USER_TYPE_ID: 'string' });
+	return String(out.id);
+}
+
+async function newGroup(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'workgroup', operation: 'create', NAME: 'Case group' });
+	return String(out.id);
+}
+
 const groupMembers = (items: IDataObject[]) => expect(items).toEqual([{ groupId: '7', userIds: expect.anything() }]);
 
 export const usersCases: Cases = {
@@ -70,14 +80,14 @@ export const usersCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'userField.update': {
-		parameters: { id: '12', updateFields: { SORT: 200, SHOW_IN_LIST: false } },
-		request: (params) => expect(params).toEqual({ id: '12', fields: { SORT: 200, SHOW_IN_LIST: 'N' } }),
-		output: (items) => expect(items).toEqual([{ id: '12', updated: true }]),
+		parameters: async (portal) => ({ id: await newUserField(portal), updateFields: { SORT: 200, SHOW_IN_LIST: false } }),
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/), fields: { SORT: 200, SHOW_IN_LIST: 'N' } }),
+		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), updated: true }]),
 	},
 	'userField.delete': {
-		parameters: { id: '12' },
-		request: (params) => expect(params).toEqual({ id: '12' }),
-		output: (items) => expect(items).toEqual([{ id: '12', deleted: true }]),
+		parameters: async (portal) => ({ id: await newUserField(portal) }),
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
+		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), deleted: true }]),
 	},
 
 	'department.get': {
@@ -140,14 +150,14 @@ export const usersCases: Cases = {
 		output: (items) => expect(Array.isArray(items)).toBe(true),
 	},
 	'workgroup.update': {
-		parameters: { GROUP_ID: '7', updateFields: { NAME: 'Relaunch', CLOSED: true } },
-		request: (params) => expect(params).toEqual({ GROUP_ID: '7', NAME: 'Relaunch', CLOSED: 'Y' }),
-		output: (items) => expect(items).toEqual([{ id: '7', updated: true }]),
+		parameters: async (portal) => ({ GROUP_ID: await newGroup(portal), updateFields: { NAME: 'Relaunch', CLOSED: true } }),
+		request: (params) => expect(params).toEqual({ GROUP_ID: expect.stringMatching(/^\d+$/), NAME: 'Relaunch', CLOSED: 'Y' }),
+		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), updated: true }]),
 	},
 	'workgroup.delete': {
-		parameters: { GROUP_ID: '7' },
-		request: (params) => expect(params).toEqual({ GROUP_ID: '7' }),
-		output: (items) => expect(items).toEqual([{ id: '7', deleted: true }]),
+		parameters: async (portal) => ({ GROUP_ID: await newGroup(portal) }),
+		request: (params) => expect(params).toEqual({ GROUP_ID: expect.stringMatching(/^\d+$/) }),
+		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), deleted: true }]),
 	},
 	'workgroup.setOwner': {
 		parameters: { GROUP_ID: '7', USER_ID: '2' },
