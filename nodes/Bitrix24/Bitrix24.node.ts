@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { loadOptions } from './methods/loadOptions';
 import { buildProperties } from './registry';
 import { route } from './router';
+import { authenticationProperty, credentialsDescription } from './transport/connection';
 
 export class Bitrix24 implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,23 +18,9 @@ export class Bitrix24 implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		usableAsTool: true,
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'bitrix24ApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: credentialsDescription,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Webhook', value: 'webhook' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'API Key', value: 'apiKey' },
-				],
-				default: 'webhook',
-			},
+			authenticationProperty,
 			...buildProperties(),
 		],
 	};

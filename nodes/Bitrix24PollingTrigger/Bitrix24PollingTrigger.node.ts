@@ -7,6 +7,7 @@ import type { CursorState, Row } from './cursor';
 import { advance, epochOf, startCursor } from './cursor';
 import type { WatchTarget } from './targets';
 import { targetOf } from './targets';
+import { authenticationProperty, credentialsDescription } from '../Bitrix24/transport/connection';
 
 type Watch = 'created' | 'updated' | 'createdOrUpdated';
 
@@ -64,23 +65,9 @@ export class Bitrix24PollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'bitrix24ApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: credentialsDescription,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Webhook', value: 'webhook' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'API Key', value: 'apiKey' },
-				],
-				default: 'webhook',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Record Type',
 				name: 'recordType',

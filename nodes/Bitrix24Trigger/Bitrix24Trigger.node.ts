@@ -12,6 +12,7 @@ import { withRecord } from './fetchRecord';
 import { authOf, eventItem, parseEventBody } from './payload';
 import { checkExists, create, isSubscribeMode, remove, subscriptionState } from './subscription';
 import { SECRET_PARAM, secretsMatch } from './verify';
+import { authenticationProperty, credentialsDescription } from '../Bitrix24/transport/connection';
 
 function reply(ctx: IWebhookFunctions, status: number, body: IDataObject) {
 	const res = ctx.getResponseObject();
@@ -37,11 +38,7 @@ export class Bitrix24Trigger implements INodeType {
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: ['main'],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'bitrix24ApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: credentialsDescription,
 		webhooks: [
 			{
 				name: 'default',
@@ -51,17 +48,7 @@ export class Bitrix24Trigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Webhook', value: 'webhook' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'API Key', value: 'apiKey' },
-				],
-				default: 'webhook',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Mode',
 				name: 'mode',

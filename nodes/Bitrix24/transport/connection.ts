@@ -3,6 +3,8 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	ILoadOptionsFunctions,
+	INodeCredentialDescription,
+	INodeProperties,
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
@@ -15,8 +17,8 @@ export type B24Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFuncti
 export type AuthKind = 'oAuth2' | 'webhook' | 'apiKey';
 
 export const CREDENTIAL_TYPES: Record<AuthKind, string> = {
-	oAuth2: 'bitrix24OAuth2Api',
 	webhook: 'bitrix24WebhookApi',
+	oAuth2: 'bitrix24OAuth2Api',
 	apiKey: 'bitrix24ApiKeyApi',
 };
 
@@ -73,3 +75,22 @@ export async function getConnection(ctx: B24Context): Promise<Connection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPES[auth]);
 	return connectionFrom(auth, credentials);
 }
+
+/** The credential list and the Authentication parameter every Bitrix24 node shares. */
+export const credentialsDescription: INodeCredentialDescription[] = (Object.keys(CREDENTIAL_TYPES) as AuthKind[]).map((auth) => ({
+	name: CREDENTIAL_TYPES[auth],
+	required: true,
+	displayOptions: { show: { authentication: [auth] } },
+}));
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Webhook', value: 'webhook' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+		{ name: 'API Key', value: 'apiKey' },
+	],
+	default: 'webhook',
+};
