@@ -1,12 +1,32 @@
+import type { Portal } from '../../helpers/portal';
 import type { Cases } from './types';
 
 const list = { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: '47' };
+const numeric = expect.stringMatching(/^\d+$/);
+
+async function newElement(portal: Portal, code = `case-${portal.emu.log.length}`): Promise<string> {
+	const [out] = await portal.json({ resource: 'listElement', operation: 'create', ...list, ELEMENT_CODE: code, NAME: 'Case element' });
+	return String(out.id);
+}
+
+async function newSection(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'listSection', operation: 'create', ...list, SECTION_CODE: `case-${portal.emu.log.length}`, NAME: 'Case section' });
+	return String(out.id);
+}
+
+async function newField(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'listField', operation: 'create', ...list, NAME: 'Case field', TYPE: 'S' });
+	return String(out.id);
+}
 
 export const listsCases: Cases = {
 	'list.get': {
-		parameters: list,
-		request: (params) => expect(params).toEqual(list),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		parameters: async (portal) => {
+			const [created] = await portal.json({ resource: 'list', operation: 'create', IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: 'fetched', NAME: 'Fetched' });
+			return { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: String(created.id) };
+		},
+		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: numeric }),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ CODE: 'fetched', NAME: 'Fetched' })),
 	},
 	'list.getMany': {
 		parameters: async (portal) => {
@@ -14,7 +34,7 @@ export const listsCases: Cases = {
 			return { IBLOCK_TYPE_ID: 'lists', returnAll: true, listOptions: { sort: '{"NAME": "ASC"}' } };
 		},
 		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ORDER: { NAME: 'ASC' }, start: 0 }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ IBLOCK_CODE: 'listed', FIELDS: { NAME: 'Listed' } })),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), CODE: 'listed', NAME: 'Listed' })),
 	},
 	'list.create': {
 		parameters: { IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: 'contracts', NAME: 'Contracts', additionalFields: { BIZPROC: true, MESSAGES: '{"ELEMENT_NAME": "Contract"}' } },
@@ -39,7 +59,7 @@ export const listsCases: Cases = {
 		},
 		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: expect.stringMatching(/^\d+$/) }),
 		// the emulator answers lists.element.get with every stored element, whatever ELEMENT_ID says
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ELEMENT_CODE: 'got' })),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), CODE: 'got', NAME: 'Got' })),
 	},
 	'listElement.getMany': {
 		parameters: async (portal) => {
@@ -47,7 +67,7 @@ export const listsCases: Cases = {
 			return { ...list, returnAll: true, listOptions: { filter: '{"%NAME": "List"}', select: 'ID, NAME, PROPERTY_951' } };
 		},
 		request: (params) => expect(params).toEqual({ ...list, FILTER: { '%NAME': 'List' }, SELECT: ['ID', 'NAME', 'PROPERTY_951'], start: 0 }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ELEMENT_CODE: 'listed' })),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ CODE: 'listed', NAME: 'Listed' })),
 	},
 	'listElement.create': {
 		parameters: { ...list, ELEMENT_CODE: 'c-1', NAME: 'Contract 1', additionalFields: { IBLOCK_SECTION_ID: '3' }, customFields: { field: [{ name: 'PROPERTY_951', value: '500' }] } },
@@ -55,26 +75,35 @@ export const listsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'listElement.update': {
-		parameters: { ...list, ELEMENT_ID: '9', NAME: 'Contract 9', customFields: { field: [{ name: 'PROPERTY_1003', value: '["a", "b"]' }] } },
-		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: '9', FIELDS: { NAME: 'Contract 9', PROPERTY_1003: ['a', 'b'] } }),
-		output: (items) => expect(items).toEqual([{ id: '9', updated: true }]),
+		parameters: async (portal) => ({ ...list, ELEMENT_ID: await newElement(portal), NAME: 'Contract 9', customFields: { field: [{ name: 'PROPERTY_1003', value: '["a", "b"]' }] } }),
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: numeric, FIELDS: { NAME: 'Contract 9', PROPERTY_1003: ['a', 'b'] } }),
+		output: (items) => expect(items).toEqual([{ id: numeric, updated: true }]),
 	},
 	'listElement.delete': {
-		parameters: { ...list, ELEMENT_ID: '9' },
-		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: '9' }),
-		output: (items) => expect(items).toEqual([{ id: '9', deleted: true }]),
+		parameters: async (portal) => ({ ...list, ELEMENT_ID: await newElement(portal) }),
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: numeric }),
+		output: (items) => expect(items).toEqual([{ id: numeric, deleted: true }]),
 	},
 	'listElement.getFileUrl': {
-		parameters: { ...list, ELEMENT_ID: '9', FIELD_ID: 'PROPERTY_1003' },
-		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: '9', FIELD_ID: 'PROPERTY_1003' }),
-		// documented result: an array of download links, one output item ({value}) each; the emulator answers one object
-		output: (items) => expect(items).toHaveLength(1),
+		parameters: async (portal) => ({ ...list, ELEMENT_ID: await newElement(portal), FIELD_ID: 'PROPERTY_1003' }),
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: numeric, FIELD_ID: 'PROPERTY_1003' }),
+		// documented result: an array of download links, one output item ({value}) each
+		output: (items) => {
+			for (const item of items) expect(item).toEqual({ value: expect.any(String) });
+		},
 	},
 
 	'listField.getMany': {
-		parameters: list,
+		parameters: async (portal) => {
+			await newField(portal);
+			return list;
+		},
 		request: (params) => expect(params).toEqual(list),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// one item per field (the result is keyed by field ID); the emulator does not carry FIELDS.NAME/TYPE over from lists.field.add
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			for (const item of items) expect(item).toEqual(expect.objectContaining({ FIELD_ID: expect.any(String), NAME: expect.any(String), TYPE: expect.any(String) }));
+		},
 	},
 	'listField.get': {
 		parameters: { ...list, FIELD_ID: 'PROPERTY_1151' },
@@ -87,14 +116,14 @@ export const listsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.anything() }]),
 	},
 	'listField.update': {
-		parameters: { ...list, FIELD_ID: 'PROPERTY_1151', NAME: 'Total', TYPE: 'N', updateFields: { MULTIPLE: false } },
-		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: 'PROPERTY_1151', FIELDS: { NAME: 'Total', TYPE: 'N', MULTIPLE: 'N' } }),
-		output: (items) => expect(items).toEqual([{ id: 'PROPERTY_1151', updated: true }]),
+		parameters: async (portal) => ({ ...list, FIELD_ID: await newField(portal), NAME: 'Total', TYPE: 'S', updateFields: { MULTIPLE: false } }),
+		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: expect.any(String), FIELDS: { NAME: 'Total', TYPE: 'S', MULTIPLE: 'N' } }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(String), updated: true }]),
 	},
 	'listField.delete': {
-		parameters: { ...list, FIELD_ID: 'PROPERTY_1151' },
-		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: 'PROPERTY_1151' }),
-		output: (items) => expect(items).toEqual([{ id: 'PROPERTY_1151', deleted: true }]),
+		parameters: async (portal) => ({ ...list, FIELD_ID: await newField(portal) }),
+		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: expect.any(String) }),
+		output: (items) => expect(items).toEqual([{ id: expect.any(String), deleted: true }]),
 	},
 	'listField.getTypes': {
 		parameters: list,
@@ -110,7 +139,7 @@ export const listsCases: Cases = {
 			return { ...list, options: { FILTER: '{"NAME": "Listed"}', SELECT: 'ID, NAME' } };
 		},
 		request: (params) => expect(params).toEqual({ ...list, FILTER: { NAME: 'Listed' }, SELECT: ['ID', 'NAME'] }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ SECTION_CODE: 'listed' })),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ CODE: 'listed', NAME: 'Listed' })),
 	},
 	'listSection.create': {
 		parameters: { ...list, SECTION_CODE: 'docs', NAME: 'Documents', additionalFields: { IBLOCK_SECTION_ID: '2', ACTIVE: true } },
@@ -118,13 +147,13 @@ export const listsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'listSection.update': {
-		parameters: { ...list, SECTION_ID: '5', NAME: 'Docs', updateFields: { SORT: 600 } },
-		request: (params) => expect(params).toEqual({ ...list, SECTION_ID: '5', FIELDS: { NAME: 'Docs', SORT: 600 } }),
-		output: (items) => expect(items).toEqual([{ id: '5', updated: true }]),
+		parameters: async (portal) => ({ ...list, SECTION_ID: await newSection(portal), NAME: 'Docs', updateFields: { SORT: 600 } }),
+		request: (params) => expect(params).toEqual({ ...list, SECTION_ID: numeric, FIELDS: { NAME: 'Docs', SORT: 600 } }),
+		output: (items) => expect(items).toEqual([{ id: numeric, updated: true }]),
 	},
 	'listSection.delete': {
-		parameters: { ...list, SECTION_ID: '5' },
-		request: (params) => expect(params).toEqual({ ...list, SECTION_ID: '5' }),
-		output: (items) => expect(items).toEqual([{ id: '5', deleted: true }]),
+		parameters: async (portal) => ({ ...list, SECTION_ID: await newSection(portal) }),
+		request: (params) => expect(params).toEqual({ ...list, SECTION_ID: numeric }),
+		output: (items) => expect(items).toEqual([{ id: numeric, deleted: true }]),
 	},
 };

@@ -28,9 +28,10 @@ export const workflowsCases: Cases = {
 	},
 	'workflowTemplate.delete': {
 		auth: 'oAuth2',
-		parameters: { ID: '525' },
-		request: (params) => expect(params).toEqual({ ID: '525' }),
-		output: (items) => expect(items).toEqual([{ id: '525', deleted: true }]),
+		// templates are added by applications with an uploaded .bpt file: put one in the portal directly
+		parameters: (portal) => ({ ID: String(portal.emu.store.insert('generic:bizproc.workflow.template', { NAME: 'App template', USER_ID: 1 }).ID) }),
+		request: (params) => expect(params).toEqual({ ID: expect.stringMatching(/^\d+$/) }),
+		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), deleted: true }]),
 	},
 	'workflowTask.getMany': {
 		parameters: { returnAll: true, listOptions: { filter: '{"USER_ID": 1, "STATUS": 0}' } },
