@@ -482,9 +482,9 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 		}
 		case 'update':
 		case 'delete': {
-			const id = idOf(ctx);
+			const id = idOf(ctx) ?? (/\.set$/i.test(ctx.method) ? p(ctx, 'ownerId') : undefined);
 			let rec = find(core, table, id);
-			if (!rec && id !== undefined && documentedNotFound(shape, ctx.method) && creatable(core, ctx.method)) throw notFound(shape, id);
+			if (!rec && id !== undefined && !/\.set$/i.test(ctx.method) && documentedNotFound(shape, ctx.method) && creatable(core, ctx.method)) throw notFound(shape, id);
 			// *.set replaces a record's rows (productrows.set, contact.items.set): kept for the matching *.get
 			if (kind === 'update' && /\.set$/i.test(ctx.method) && id !== undefined) {
 				const rows = rowsParam(ctx);
