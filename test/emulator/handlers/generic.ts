@@ -472,7 +472,7 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 			const rec = find(core, table, id);
 			if (!rec) {
 				// an unknown id: the documented error; the common NOT_FOUND when the page names none
-				if (id !== undefined && documentedNotFound(shape, ctx.method) && !sharedWithDedicated(ctx.method)) throw notFound(shape, id);
+				if (id !== undefined && documentedNotFound(shape, ctx.method) && creatable(core, ctx.method)) throw notFound(shape, id);
 				if (id !== undefined && creatable(core, ctx.method)) throw notFound(undefined, id);
 				// nothing addresses a record (profile, app.info, server.time), or its records are
 				// written by another module's handler: the documented skeleton
