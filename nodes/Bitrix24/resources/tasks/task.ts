@@ -177,9 +177,8 @@ export const task: ResourceSpec = {
 				},
 			],
 			optionalName: 'options',
-			// keyed by counter name: one item per counter reads better than one wide object
-			output: (result) =>
-				Object.entries((result ?? {}) as IDataObject).map(([counter, value]) => ({ counter, ...((value ?? {}) as IDataObject) })),
+			// keyed by counter name ({expired: {counter, code}}): one item per counter reads better than one wide object
+			output: (result) => Object.entries((result ?? {}) as IDataObject).map(([name, value]) => ({ name, ...((value ?? {}) as IDataObject) })),
 		},
 	],
 };
