@@ -51,7 +51,7 @@ function listParams(request: ListRequest, extra: { filter?: IDataObject; order?:
 	const order = extra.order ?? request.sort;
 	if (paging.orderKey && order && Object.keys(order).length) params[paging.orderKey] = order;
 	if (paging.selectKey && request.select?.length) params[paging.selectKey] = request.select;
-	if (extra.start !== undefined) params.start = extra.start;
+	if (extra.start !== undefined) params[paging.startKey ?? 'start'] = extra.start;
 	return params;
 }
 

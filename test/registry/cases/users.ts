@@ -104,7 +104,7 @@ export const usersCases: Cases = {
 			// no `sort` here: the emulator reads it case-insensitively as the SORT filter field
 			return { returnAll: true, options: { PARENT: '1', NAME: 'Sales' } };
 		},
-		request: (params) => expect(params).toEqual({ PARENT: '1', NAME: 'Sales', start: 0 }),
+		request: (params) => expect(params).toEqual({ PARENT: '1', NAME: 'Sales', START: 0 }),
 		output: (items) => {
 			expect(items.length).toBeGreaterThan(0);
 			for (const item of items) expect(item).toMatchObject({ ID: expect.any(String), NAME: 'Sales', PARENT: '1' });

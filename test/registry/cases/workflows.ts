@@ -35,7 +35,7 @@ export const workflowsCases: Cases = {
 	},
 	'workflowTask.getMany': {
 		parameters: { returnAll: true, listOptions: { filter: '{"USER_ID": 1, "STATUS": 0}' } },
-		request: (params) => expect(params).toEqual({ FILTER: { USER_ID: 1, STATUS: 0 }, start: 0 }),
+		request: (params) => expect(params).toEqual({ FILTER: { USER_ID: 1, STATUS: 0 }, START: 0 }),
 		output: (items) => expect(Array.isArray(items)).toBe(true),
 	},
 	'workflowTask.complete': {

@@ -167,7 +167,7 @@ export const department: ResourceSpec = {
 				{ name: 'order', label: 'Sort Direction', type: 'options', options: [{ name: 'Ascending', value: 'ASC' }, { name: 'Descending', value: 'DESC' }], default: 'ASC' },
 			],
 			optionalName: 'options',
-			paging: { mode: 'start' },
+			paging: { mode: 'start', startKey: 'START' },
 		},
 		{
 			value: 'create',

@@ -19,6 +19,8 @@ const DOCUMENTS: Record<string, [string, string, string]> = {
 
 /** bizproc lists page with `start`, and take SELECT/FILTER/ORDER in upper case. */
 const bizprocPaging: PagingSpec = { mode: 'start', filterKey: 'FILTER', orderKey: 'ORDER', selectKey: 'SELECT' };
+// bizproc.task.list documents its offset in upper case, unlike bizproc.workflow.instances
+const bizprocTaskPaging: PagingSpec = { ...bizprocPaging, startKey: 'START' };
 const workflowId = str('ID', 'Workflow ID', { required: true, placeholder: 'e.g. 66e81a641752f8.56521481' });
 
 export const workflow: ResourceSpec = {
@@ -124,7 +126,7 @@ export const workflowTask: ResourceSpec = {
 	group: 'Workflows',
 	description: 'Approvals and other tasks workflows assign to users',
 	operations: [
-		{ value: 'getMany', name: 'Get Many', action: 'Get workflow tasks', method: 'bizproc.task.list', kind: 'getMany', paging: bizprocPaging },
+		{ value: 'getMany', name: 'Get Many', action: 'Get workflow tasks', method: 'bizproc.task.list', kind: 'getMany', paging: bizprocTaskPaging },
 		{
 			value: 'complete',
 			name: 'Complete',
