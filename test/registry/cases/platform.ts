@@ -53,7 +53,7 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toEqual([expect.objectContaining({ option: 'lastSync' })]),
 	}),
 	'portal.setAppOption': app({
-		parameters: { options: '{"lastSync": "2024-05-01", "mode": "full"}' },
+		parameters: { appOptions: '{"lastSync": "2024-05-01", "mode": "full"}' },
 		request: exactly({ options: { lastSync: '2024-05-01', mode: 'full' } }),
 		output: (items) => expect(items).toEqual([{ lastSync: '2024-05-01', mode: 'full', saved: true }]),
 	}),

@@ -99,7 +99,7 @@ export const portal: ResourceSpec = {
 			method: 'app.option.set',
 			kind: 'action',
 			appOnly: true,
-			params: [json('options', 'Settings (JSON)', { required: true, default: '{\n  "key": "value"\n}', description: 'Keys and values to save with the application, e.g. {"lastSync": "2024-01-01"}' })],
+			params: [json('appOptions', 'Settings (JSON)', { to: 'options', required: true, default: '{\n  "key": "value"\n}', description: 'Keys and values to save with the application, e.g. {"lastSync": "2024-01-01"}' })],
 			output: (result, request) => ({ ...((request as IDataObject).options as IDataObject), saved: result === true }),
 		},
 	],
