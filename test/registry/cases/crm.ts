@@ -56,6 +56,13 @@ const fieldList =
 		for (const name of names) expect(fields).toContain(name);
 		expect(items[0]).toHaveProperty('type');
 	};
+let logMessageId = '';
+let productRowId = '';
+/** Adds a product row to deal 1 through the node; returns its id. */
+async function newProductRow(portal: Portal): Promise<string> {
+	const [row] = await portal.json({ resource: 'productRow', operation: 'create', ownerType: 'D', ownerId: 1, additionalFields: { productName: 'Service', price: 50, quantity: 3 } });
+	return String(row.id);
+}
 const updated = (id: unknown = expect.any(String)) => one((item) => expect(item).toEqual({ id, updated: true }));
 const deleted = (id: string) => one((item) => expect(item).toEqual({ id, deleted: true }));
 const createdId = one((item) => expect(Number(item.id)).toBeGreaterThan(0));
@@ -153,10 +160,18 @@ const productRowsCases = (resource: string, prefix: string): Cases => ({
 
 const linkedCases = (resource: string, method: string, plural: string, key: string): Cases => ({
 	[`${resource}.get${plural}`]: {
-		parameters: async (portal) => ({ id: await newRecord(portal, resource) }),
+		// a record with nothing linked answers [] (documented): link one first, through the node
+		parameters: async (portal) => {
+			const id = await newRecord(portal, resource);
+			await portal.json({ resource, operation: `set${plural}`, id, items: `[{"${key}": 1, "SORT": 10, "IS_PRIMARY": "Y"}]` });
+			return { id };
+		},
 		methods: [`${method}.items.get`],
 		request: (params) => expect(Number(params.id)).toBeGreaterThan(0),
-		output: (items) => expect(items.length).toBeGreaterThan(0),
+		output: one((item) => {
+			expect(item).toMatchObject({ [key]: 1, SORT: 10, IS_PRIMARY: 'Y' });
+			expect(Object.keys(item).sort()).toEqual([key, 'IS_PRIMARY', 'ROLE_ID', 'SORT'].sort());
+		}),
 	},
 	[`${resource}.set${plural}`]: {
 		parameters: async (portal) => ({
@@ -1009,9 +1024,12 @@ const timelineCases: Cases = {
 		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 7, title: 'Sync' })]),
 	},
 	'timelineLogMessage.delete': {
-		parameters: { id: '4' },
-		request: (params) => expect(params).toEqual({ id: '4' }),
-		output: deleted('4'),
+		parameters: async (portal) => {
+			const [created] = await portal.json({ resource: 'timelineLogMessage', operation: 'create', entityTypeId: 2, entityId: 1, title: 'Sync', text: 'To delete', iconCode: 'info' });
+			return { id: (logMessageId = String(created.id)) };
+		},
+		request: (params) => expect(params).toEqual({ id: logMessageId }),
+		output: (items) => deleted(logMessageId)(items),
 	},
 	'timelineNote.save': {
 		parameters: { ...noteKey, text: 'Agreed on price' },
@@ -1258,7 +1276,7 @@ const catalogCases: Cases = {
 				quantity: 3,
 				taxIncluded: 'Y',
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), ownerType: 'D', ownerId: 1, productName: 'Service', price: 50, quantity: 3, taxIncluded: 'Y' })),
 	},
 	'productRow.getMany': {
 		parameters: { ownerType: 'D', ownerId: 1, returnAll: true },
@@ -1271,16 +1289,17 @@ const catalogCases: Cases = {
 		output: eachHas('id', 'ownerId'),
 	},
 	'productRow.update': {
-		parameters: { id: '17', updateFields: { quantity: 4 } },
+		parameters: async (portal) => ({ id: (productRowId = await newProductRow(portal)), updateFields: { quantity: 4 } }),
 		methods: ['crm.item.productrow.update'],
-		request: (params) => expect(params).toEqual({ id: '17', fields: { quantity: 4 } }),
-		output: one((item) => expect(item).toBeDefined()),
+		request: (params) => expect(params).toEqual({ id: productRowId, fields: { quantity: 4 } }),
+		// documented: { productRow: {...} }, unwrapped to the row
+		output: one((item) => expect(item).toMatchObject({ id: Number(productRowId), ownerType: 'D', ownerId: 1, productName: 'Service', quantity: 4 })),
 	},
 	'productRow.delete': {
-		parameters: { id: '17' },
+		parameters: async (portal) => ({ id: (productRowId = await newProductRow(portal)) }),
 		methods: ['crm.item.productrow.delete'],
-		request: (params) => expect(params).toEqual({ id: '17' }),
-		output: deleted('17'),
+		request: (params) => expect(params).toEqual({ id: productRowId }),
+		output: (items) => deleted(productRowId)(items),
 	},
 	'productRow.set': {
 		parameters: {

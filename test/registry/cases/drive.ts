@@ -30,8 +30,18 @@ const folderObject = (items: IDataObject[]) => {
 };
 const idParam = (expected?: string) => (params: IDataObject) => expect(String(params.id)).toBe(expected ?? String(params.id));
 
-/** Methods the emulator answers with a generic `true`: the request is what can be checked. */
-const success = (items: IDataObject[]) => expect(items).toEqual([{ success: true }]);
+/**
+ * copyTo and restore answer the copied/restored object (disk-folder-copy-to.md, disk-file-copy-to.md,
+ * disk-folder-restore.md, disk-file-restore.md): the node outputs that object. Its documented fields:
+ */
+const FOLDER_KEYS = ['ID', 'NAME', 'CODE', 'STORAGE_ID', 'TYPE', 'REAL_OBJECT_ID', 'PARENT_ID', 'DELETED_TYPE', 'CREATE_TIME', 'UPDATE_TIME', 'DELETE_TIME', 'CREATED_BY', 'UPDATED_BY', 'DELETED_BY', 'DETAIL_URL'];
+const FILE_KEYS = ['ID', 'NAME', 'CODE', 'STORAGE_ID', 'TYPE', 'PARENT_ID', 'DELETED_TYPE', 'GLOBAL_CONTENT_VERSION', 'FILE_ID', 'SIZE', 'CREATE_TIME', 'UPDATE_TIME', 'DELETE_TIME', 'CREATED_BY', 'UPDATED_BY', 'DELETED_BY', 'DOWNLOAD_URL', 'DETAIL_URL'];
+const documentedObject = (kind: 'file' | 'folder', check: (item: IDataObject) => void) => (items: IDataObject[]) => {
+	expect(items).toHaveLength(1);
+	expect(Object.keys(items[0]).sort()).toEqual([...(kind === 'file' ? FILE_KEYS : FOLDER_KEYS)].sort());
+	expect(items[0]).toMatchObject({ NAME: expect.any(String), STORAGE_ID: expect.any(String), PARENT_ID: expect.any(String), DELETED_TYPE: expect.any(Number) });
+	check(items[0]);
+};
 
 const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<string>): Cases => {
 	const shape = kind === 'file' ? fileObject : folderObject;
@@ -41,7 +51,11 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 	const moveOrCopy = (op: string): OperationCase => ({
 		parameters: async (portal) => ({ ...(await withId(portal)), targetFolderId: (target = await folder(portal)) }),
 		request: (params) => expect(params).toEqual({ id, targetFolderId: target }),
-		output: op === 'move' ? (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, PARENT_ID: target })) : success,
+		output:
+			op === 'move'
+				? (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, PARENT_ID: target }))
+				: // the copy is a new object: documented with a numeric ID
+					documentedObject(kind, (item) => expect(item.ID).toEqual(expect.any(Number))),
 	});
 	return {
 		[`${kind}.get`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => (shape(items), expect(items[0].ID).toBe(id)) },
@@ -53,7 +67,17 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 		[`${kind}.move`]: moveOrCopy('move'),
 		[`${kind}.copy`]: moveOrCopy('copy'),
 		[`${kind}.trash`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, DELETED_TYPE: '3' })) },
-		[`${kind}.restore`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: success },
+		[`${kind}.restore`]: {
+			// restore what is in the trash: trash it through the node first
+			parameters: async (portal) => {
+				const params = await withId(portal);
+				await portal.json({ resource: kind, operation: 'trash', id });
+				return params;
+			},
+			request: (params) => expect(params).toEqual({ id }),
+			// documented with ID as a string
+			output: documentedObject(kind, (item) => expect(item.ID).toEqual(expect.any(String))),
+		},
 		[`${kind}.getExternalLink`]: {
 			parameters: (portal) => withId(portal),
 			request: idParam(),
@@ -82,7 +106,12 @@ export const driveCases: Cases = {
 		auth: 'oAuth2',
 		parameters: { id: '7', newName: 'App files' },
 		request: (params) => expect(params).toEqual({ id: '7', newName: 'App files' }),
-		output: (items) => expect(items[0]).toMatchObject({ id: '7' }),
+		// documented: the storage object (disk-storage-rename.md)
+		output: (items) => {
+			expect(items).toHaveLength(1);
+			expect(Object.keys(items[0]).sort()).toEqual(['CODE', 'ENTITY_ID', 'ENTITY_TYPE', 'ID', 'MODULE_ID', 'NAME', 'ROOT_OBJECT_ID']);
+			expect(items[0]).toMatchObject({ ID: '7', NAME: expect.any(String), ENTITY_ID: expect.any(String), ROOT_OBJECT_ID: expect.any(String) });
+		},
 	},
 	'storage.getTypes': { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((row) => expect(['user', 'common', 'group']).toContain(row.type)) },
 	'storage.getChildren': {

@@ -14,6 +14,13 @@ async function newSection(portal: Portal): Promise<string> {
 	return String(out.id);
 }
 
+let listId = '';
+let elementId = '';
+async function newList(portal: Portal): Promise<string> {
+	const [out] = await portal.json({ resource: 'list', operation: 'create', IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: `case-${portal.emu.log.length}`, NAME: 'Case list' });
+	return (listId = String(out.id));
+}
+
 async function newField(portal: Portal): Promise<string> {
 	const [out] = await portal.json({ resource: 'listField', operation: 'create', ...list, NAME: 'Case field', TYPE: 'S' });
 	return String(out.id);
@@ -26,7 +33,8 @@ export const listsCases: Cases = {
 			return { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: String(created.id) };
 		},
 		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: numeric }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ CODE: 'fetched', NAME: 'Fetched' })),
+		// documented: flat list records with CODE (lists-get.md), not the FIELDS/IBLOCK_CODE of the request
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: numeric, IBLOCK_TYPE_ID: 'lists', CODE: 'fetched', NAME: 'Fetched' })]),
 	},
 	'list.getMany': {
 		parameters: async (portal) => {
@@ -42,24 +50,24 @@ export const listsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},
 	'list.update': {
-		parameters: { ...list, NAME: 'Deals archive', updateFields: { SORT: 20 } },
-		request: (params) => expect(params).toEqual({ ...list, FIELDS: { NAME: 'Deals archive', SORT: 20 } }),
-		output: (items) => expect(items).toEqual([{ id: '47', updated: true }]),
+		parameters: async (portal) => ({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: await newList(portal), NAME: 'Deals archive', updateFields: { SORT: 20 } }),
+		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: listId, FIELDS: { NAME: 'Deals archive', SORT: 20 } }),
+		output: (items) => expect(items).toEqual([{ id: listId, updated: true }]),
 	},
 	'list.delete': {
-		parameters: list,
-		request: (params) => expect(params).toEqual(list),
-		output: (items) => expect(items).toEqual([{ id: '47', deleted: true }]),
+		parameters: async (portal) => ({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: await newList(portal) }),
+		request: (params) => expect(params).toEqual({ IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: listId }),
+		output: (items) => expect(items).toEqual([{ id: listId, deleted: true }]),
 	},
 
 	'listElement.get': {
 		parameters: async (portal) => {
 			const [created] = await portal.json({ resource: 'listElement', operation: 'create', ...list, ELEMENT_CODE: 'got', NAME: 'Got' });
-			return { ...list, ELEMENT_ID: String(created.id) };
+			return { ...list, ELEMENT_ID: (elementId = String(created.id)) };
 		},
-		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: expect.stringMatching(/^\d+$/) }),
-		// the emulator answers lists.element.get with every stored element, whatever ELEMENT_ID says
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), CODE: 'got', NAME: 'Got' })),
+		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: elementId }),
+		// documented: the element as a flat record with CODE (lists-element-get.md)
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: elementId, CODE: 'got', NAME: 'Got' })]),
 	},
 	'listElement.getMany': {
 		parameters: async (portal) => {
@@ -137,7 +145,8 @@ export const listsCases: Cases = {
 			return { ...list, options: { FILTER: '{"NAME": "Listed"}', SELECT: 'ID, NAME' } };
 		},
 		request: (params) => expect(params).toEqual({ ...list, FILTER: { NAME: 'Listed' }, SELECT: ['ID', 'NAME'] }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ CODE: 'listed', NAME: 'Listed' })),
+		// documented: flat section records with CODE (lists-section-get.md)
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: numeric, CODE: 'listed', NAME: 'Listed' })),
 	},
 	'listSection.create': {
 		parameters: { ...list, SECTION_CODE: 'docs', NAME: 'Documents', additionalFields: { IBLOCK_SECTION_ID: '2', ACTIVE: true } },

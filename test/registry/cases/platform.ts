@@ -8,14 +8,20 @@ const HANDLER = 'https://example.com/n8n/b24-events';
 /** app-only operations run with the OAuth2 credential; the webhook refusal is in test/areas/platform.test.ts */
 const app = (c: OperationCase): OperationCase => ({ ...c, auth: 'oAuth2' });
 const exactly = (expected: IDataObject) => (params: IDataObject) => expect(params).toEqual(expected);
-/** The emulator's log masks every parameter named "code" (it takes it for an OAuth code), so CODE is checked in the output. */
-const MASKED = '***';
 
 let itemId = '';
 async function entityItem(portal: Portal): Promise<string> {
 	const [created] = await portal.json({ resource: 'appEntityItem', operation: 'create', ENTITY: 'orders', NAME: 'Seeded' }, { auth: 'oAuth2' });
 	return (itemId = String(created.id));
 }
+let sectionId = '';
+async function entitySection(portal: Portal): Promise<string> {
+	const [created] = await portal.json({ resource: 'appEntitySection', operation: 'create', ENTITY: 'orders', NAME: 'Seeded section' }, { auth: 'oAuth2' });
+	return (sectionId = String(created.id));
+}
+/** Registers an SMS provider through the node (update and delete need one). */
+const smsSender = async (portal: Portal, code: string) =>
+	await portal.json({ resource: 'smsProvider', operation: 'create', CODE: code, NAME: 'Case SMS', HANDLER: 'https://example.com/sms' }, { auth: 'oAuth2' });
 let postId = 0;
 async function post(portal: Portal): Promise<number> {
 	const [created] = await portal.json({ resource: 'feedPost', operation: 'create', POST_MESSAGE: 'Seeded post' });
@@ -37,8 +43,9 @@ export const platformCases: Cases = {
 	},
 	'portal.getFeature': {
 		parameters: { CODE: 'rest_offline_extended' },
-		request: exactly({ CODE: MASKED }),
-		output: (items) => expect(items).toEqual([expect.objectContaining({ code: 'rest_offline_extended' })]),
+		request: exactly({ CODE: 'rest_offline_extended' }),
+		// documented: { value: "Y" | "N" } (feature-get.md), output with the asked code
+		output: (items) => expect(items).toEqual([{ code: 'rest_offline_extended', value: expect.stringMatching(/^[YN]$/) }]),
 	},
 	'portal.checkUserAccess': {
 		parameters: { ACCESS: 'G1, U1' },
@@ -128,12 +135,17 @@ export const platformCases: Cases = {
 	'appEntityItem.get': app({
 		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entityItem(portal) }),
 		request: (params) => expect(params).toEqual({ ENTITY: 'orders', FILTER: { ID: itemId } }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: Number(itemId) })),
+		// documented: a list of items with ID as a string (entity-item-get.md)
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: itemId, ENTITY: 'orders', NAME: 'Seeded' })]),
 	}),
 	'appEntityItem.getMany': app({
-		parameters: async (portal) => (await entityItem(portal), { ENTITY: 'orders', returnAll: true, listOptions: { filter: '{"PROPERTY_price": 100}', sort: '{"NAME": "ASC"}' } }),
-		request: exactly({ ENTITY: 'orders', FILTER: { PROPERTY_price: 100 }, SORT: { NAME: 'ASC' }, start: 0 }),
-		output: (items) => (expect(items.length).toBeGreaterThan(0), items.forEach((row) => expect(row).toHaveProperty('ID'))),
+		parameters: async (portal) => (await entityItem(portal), { ENTITY: 'orders', returnAll: true, listOptions: { filter: '{"NAME": "Seeded"}', sort: '{"ID": "DESC"}' } }),
+		request: exactly({ ENTITY: 'orders', FILTER: { NAME: 'Seeded' }, SORT: { ID: 'DESC' }, start: 0 }),
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			expect(items[0]).toMatchObject({ ID: itemId, NAME: 'Seeded', ENTITY: 'orders' });
+			for (const row of items) expect(row).toMatchObject({ ID: expect.any(String), NAME: 'Seeded' });
+		},
 	}),
 	'appEntityItem.update': app({
 		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entityItem(portal), updateFields: { NAME: 'Renamed', PROPERTY_VALUES: '{"price": 120}' } }),
@@ -164,8 +176,9 @@ export const platformCases: Cases = {
 	}),
 	'appEntitySection.create': app({
 		parameters: { ENTITY: 'orders', NAME: '2024', additionalFields: { ACTIVE: false, SORT: 10, CODE: 'y2024' } },
-		request: exactly({ ENTITY: 'orders', NAME: '2024', ACTIVE: 'N', SORT: 10, CODE: MASKED }),
-		output: (items) => expect(items).toEqual([{ id: expect.anything() }]),
+		request: exactly({ ENTITY: 'orders', NAME: '2024', ACTIVE: 'N', SORT: 10, CODE: 'y2024' }),
+		// documented: the new section's ID as a number (entity-section-add.md)
+		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	}),
 	'appEntitySection.getMany': app({
 		parameters: { ENTITY: 'orders', limit: 5 },
@@ -173,28 +186,41 @@ export const platformCases: Cases = {
 		output: (items) => (expect(items.length).toBeGreaterThan(0), expect(items.length).toBeLessThanOrEqual(5)),
 	}),
 	'appEntitySection.update': app({
-		parameters: { ENTITY: 'orders', ID: '3', updateFields: { NAME: '2025', SECTION: 1 } },
-		request: exactly({ ENTITY: 'orders', ID: '3', NAME: '2025', SECTION: 1 }),
-		output: (items) => expect(items).toEqual([{ id: '3', updated: true }]),
+		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entitySection(portal), updateFields: { NAME: '2025', SECTION: 1 } }),
+		request: (params) => expect(params).toEqual({ ENTITY: 'orders', ID: sectionId, NAME: '2025', SECTION: 1 }),
+		output: (items) => expect(items).toEqual([{ id: sectionId, updated: true }]),
 	}),
-	'appEntitySection.delete': app({ parameters: { ENTITY: 'orders', ID: '3' }, request: exactly({ ENTITY: 'orders', ID: '3' }), output: (items) => expect(items).toEqual([{ id: '3', deleted: true }]) }),
+	'appEntitySection.delete': app({
+		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entitySection(portal) }),
+		request: (params) => expect(params).toEqual({ ENTITY: 'orders', ID: sectionId }),
+		output: (items) => expect(items).toEqual([{ id: sectionId, deleted: true }]),
+	}),
 
 	// SMS Provider
 	'smsProvider.create': app({
 		parameters: { CODE: 'n8n_sms', NAME: 'n8n SMS', HANDLER: 'https://example.com/sms', additionalFields: { DESCRIPTION: 'Sends through n8n' } },
-		request: exactly({ CODE: MASKED, TYPE: 'SMS', NAME: 'n8n SMS', HANDLER: 'https://example.com/sms', DESCRIPTION: 'Sends through n8n' }),
+		request: exactly({ CODE: 'n8n_sms', TYPE: 'SMS', NAME: 'n8n SMS', HANDLER: 'https://example.com/sms', DESCRIPTION: 'Sends through n8n' }),
 		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', created: true }]),
 	}),
-	'smsProvider.getMany': app({ request: exactly({}), output: (items) => items.forEach((row) => expect(row).toHaveProperty('CODE')) }),
-	'smsProvider.update': app({
-		parameters: { CODE: 'n8n_sms', updateFields: { HANDLER: 'https://example.com/sms2' } },
-		request: exactly({ CODE: MASKED, HANDLER: 'https://example.com/sms2' }),
-		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', updated: true }]),
+	'smsProvider.getMany': app({
+		parameters: async (portal) => (await smsSender(portal, 'n8n_sms_list'), {}),
+		request: exactly({}),
+		// documented: a list of provider codes (messageservice-sender-list.md), one item per code
+		output: (items) => (expect(items).toContainEqual({ CODE: 'n8n_sms_list' }), items.forEach((row) => expect(row).toEqual({ CODE: expect.any(String) }))),
 	}),
-	'smsProvider.delete': app({ parameters: { CODE: 'n8n_sms' }, request: exactly({ CODE: MASKED }), output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', deleted: true }]) }),
+	'smsProvider.update': app({
+		parameters: async (portal) => (await smsSender(portal, 'n8n_sms_upd'), { CODE: 'n8n_sms_upd', updateFields: { HANDLER: 'https://example.com/sms2' } }),
+		request: exactly({ CODE: 'n8n_sms_upd', HANDLER: 'https://example.com/sms2' }),
+		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms_upd', updated: true }]),
+	}),
+	'smsProvider.delete': app({
+		parameters: async (portal) => (await smsSender(portal, 'n8n_sms_del'), { CODE: 'n8n_sms_del' }),
+		request: exactly({ CODE: 'n8n_sms_del' }),
+		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms_del', deleted: true }]),
+	}),
 	'smsProvider.updateMessageStatus': app({
 		parameters: { CODE: 'n8n_sms', MESSAGE_ID: 'ext-42', STATUS: 'delivered' },
-		request: exactly({ CODE: MASKED, MESSAGE_ID: 'ext-42', STATUS: 'delivered' }),
+		request: exactly({ CODE: 'n8n_sms', MESSAGE_ID: 'ext-42', STATUS: 'delivered' }),
 		output: (items) => expect(items).toEqual([{ CODE: 'n8n_sms', MESSAGE_ID: 'ext-42', STATUS: 'delivered', updated: true }]),
 	}),
 
