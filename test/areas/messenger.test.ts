@@ -73,10 +73,31 @@ test('chat members: add, list, remove, owner', async () => {
 	expect(portal.emu.calls('im.chat.setowner').at(-1)?.params).toEqual({ CHAT_ID: chatId, USER_ID: 2 });
 });
 
+/** A bot registered through the node with a webhook token, and a chat it created. */
+async function newBot(code: string, botToken: string): Promise<{ botId: number; dialogId: string }> {
+	const [bot] = await portal.json({ resource: 'bot', operation: 'register', code, name: 'Area bot', botToken });
+	const botId = Number(bot.id);
+	expect(bot).toMatchObject({ id: expect.any(Number), code });
+	const [chat] = await portal.json({ resource: 'botChat', operation: 'create', botId, botToken, additionalFields: { title: 'Bot room', userIds: '2' } });
+	expect(chat.id).toEqual(expect.any(Number));
+	return { botId, dialogId: `chat${chat.id as number}` };
+}
+
 test('bot calls carry the bot token with a webhook', async () => {
-	await portal.json({ resource: 'botMessage', operation: 'send', botId: 5, botToken: 'secret-1', dialogId: 'chat1', message: 'Ping' });
+	const { botId, dialogId } = await newBot('area_token_bot', 'secret-1');
+	const [sent] = await portal.json({ resource: 'botMessage', operation: 'send', botId, botToken: 'secret-1', dialogId, message: 'Ping' });
+	expect(sent.id).toEqual(expect.any(Number));
+	// the log masks the token: '***' shows it was sent; the stored bot and message show its value
 	const call = portal.emu.calls('imbot.v2.chat.message.send').at(-1);
-	expect(call?.params).toEqual({ botId: 5, botToken: 'secret-1', dialogId: 'chat1', fields: { message: 'Ping' } });
+	expect(call?.params).toEqual({ botId, botToken: '***', dialogId, fields: { message: 'Ping' } });
+	expect(portal.emu.store.get('generic:imbot.v2.bot', botId)).toMatchObject({ code: 'area_token_bot', botToken: 'secret-1' });
+	expect(portal.emu.store.get('generic:imbot.v2.chat.message', Number(sent.id))).toMatchObject({ message: 'Ping', _scope: { botid: botId, bottoken: 'secret-1' } });
+	// every bot call of this test carried it
+	const botCalls = portal.emu.log.filter((entry) => entry.method.startsWith('imbot.v2.') && entry.method !== 'imbot.v2.bot.register');
+	expect(botCalls.map((entry) => [entry.method, (entry.params as IDataObject).botToken, entry.status])).toEqual([
+		['imbot.v2.chat.add', '***', 200],
+		['imbot.v2.chat.message.send', '***', 200],
+	]);
 });
 
 test('deleting a notification needs an ID, a tag or a sub tag', async () => {
@@ -89,19 +110,23 @@ test('deleting a notification needs an ID, a tag or a sub tag', async () => {
 });
 
 test('a bot uploads the binary file of the item, base64-encoded', async () => {
+	const { botId, dialogId } = await newBot('area_file_bot', 'secret-2');
 	const content = Buffer.from('quarterly report');
 	const out = await runNode({
 		credentials: portal.credentials,
 		credentialId: 'webhook',
 		credentialType: CREDENTIAL_TYPE.webhook,
-		parameters: { resource: 'botFile', operation: 'upload', botId: 5, botToken: 'secret-1', dialogId: 'chat1', binaryProperty: 'data' },
+		parameters: { resource: 'botFile', operation: 'upload', botId, botToken: 'secret-2', dialogId, binaryProperty: 'data' },
 		items: [{ json: {}, binary: { data: { data: content.toString('base64'), mimeType: 'text/plain', fileName: 'report.txt' } } }],
 	});
 	expect(out).toHaveLength(1);
+	expect(out[0].json).toMatchObject({ file: { id: expect.any(Number), name: 'report.txt' } });
 	expect(portal.emu.calls('imbot.v2.file.upload').at(-1)?.params).toEqual({
-		botId: 5,
-		botToken: 'secret-1',
-		dialogId: 'chat1',
+		botId,
+		botToken: '***',
+		dialogId,
 		fields: { name: 'report.txt', content: content.toString('base64') },
 	});
+	const fileId = Number((out[0].json.file as IDataObject).id);
+	expect(portal.emu.store.get('generic:imbot.v2.file', fileId)).toMatchObject({ name: 'report.txt', content: content.toString('base64') });
 });

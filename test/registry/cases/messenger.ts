@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
-import type { Cases } from './types';
+import type { Cases, OperationCase } from './types';
 
 /** A fresh group chat with user 2, made through the node. */
 export async function newChat(portal: Portal, title = 'Registry chat'): Promise<number> {
@@ -20,9 +20,87 @@ const one = (items: IDataObject[]) => {
 };
 const ok = (key: string, value: unknown, flag = 'success') => (items: IDataObject[]) => expect(one(items)).toEqual({ id: value, [flag]: true });
 
-const bot = { botId: 7, botToken: 'tok-registry' };
-const botRequest = (extra: IDataObject) => (params: IDataObject) => expect(params).toMatchObject({ botId: 7, botToken: 'tok-registry', ...extra });
+/**
+ * imbot.v2 with a webhook: every call carries the bot's token. The request log masks it, so a case
+ * checks it was sent ('***' only where a value was given); the stored bot shows the real value arrived.
+ */
+const TOKEN = 'tok-registry';
+const SENT = '***';
+let botCount = 0;
 
+interface BotIds {
+	portal: Portal;
+	botId: number;
+	code: string;
+	dialogId: string;
+	messageId: number;
+	commandId: number;
+	fileId: number;
+}
+type Need = 'chat' | 'message' | 'command' | 'file';
+
+/** A bot registered through the node, with the webhook token every later call passes. */
+async function newBot(portal: Portal, additionalFields: INodeParameters = {}): Promise<{ botId: number; code: string }> {
+	const code = `registry_bot_${++botCount}`;
+	const [out] = await portal.json({ resource: 'bot', operation: 'register', code, name: 'Registry bot', botToken: TOKEN, additionalFields });
+	return { botId: Number(out.id), code };
+}
+
+/** Registers a bot, then the chat/message/command/file a case works on, all through the node. */
+async function botRecords(portal: Portal, needs: Need[], botFields: INodeParameters = {}): Promise<BotIds> {
+	const { botId, code } = await newBot(portal, botFields);
+	const auth = { botId, botToken: TOKEN };
+	const ids: BotIds = { portal, botId, code, dialogId: '', messageId: 0, commandId: 0, fileId: 0 };
+	if (needs.some((n) => n !== 'command')) {
+		const [chat] = await portal.json({ resource: 'botChat', operation: 'create', ...auth, additionalFields: { title: 'Bot room', userIds: '1,2' } });
+		expect(chat.id).toEqual(expect.any(Number));
+		ids.dialogId = `chat${chat.id as number}`;
+	}
+	if (needs.includes('message')) {
+		const [message] = await portal.json({ resource: 'botMessage', operation: 'send', ...auth, dialogId: ids.dialogId, message: 'Stored text' });
+		ids.messageId = Number(message.id);
+	}
+	if (needs.includes('command')) {
+		const [command] = await portal.json({ resource: 'botCommand', operation: 'register', ...auth, command: 'status' });
+		ids.commandId = Number(command.id);
+	}
+	if (needs.includes('file')) {
+		const [upload] = await portal.json({ resource: 'botFile', operation: 'upload', ...auth, dialogId: ids.dialogId, binaryProperty: 'data', additionalFields: { name: 'a.txt', content: 'YQ==' } });
+		ids.fileId = Number((upload.file as IDataObject).id);
+	}
+	return ids;
+}
+
+interface BotRun {
+	parameters: IDataObject;
+	request: (params: IDataObject) => void;
+	output: (items: IDataObject[]) => void;
+}
+
+/** A bot case: its records are made first, then the run and its checks see their IDs. */
+function botCase(needs: Need[], run: (ids: BotIds) => BotRun, botFields: INodeParameters = {}): OperationCase {
+	let current: BotRun | undefined;
+	return {
+		parameters: async (portal) => {
+			const ids = await botRecords(portal, needs, botFields);
+			current = run(ids);
+			return { botId: ids.botId, botToken: TOKEN, ...current.parameters } as INodeParameters;
+		},
+		request: (params) => current!.request(params),
+		output: (items) => current!.output(items),
+	};
+}
+
+/** The params every bot call sends besides its own: the bot and its (masked) token. */
+const sentBy = (ids: BotIds, extra: IDataObject = {}) => (params: IDataObject) => expect(params).toEqual({ botId: ids.botId, botToken: SENT, ...extra });
+/** imbot.v2 changes answer {result: true}: the node reports the record it changed. */
+const changed = (id: unknown, state = 'success') => (items: IDataObject[]) => expect(one(items)).toEqual({ id, [state]: true });
+
+/** Rows of a family the emulator answers generically but never fills from the node's calls. */
+function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
+	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
+	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
+}
 export const messengerCases: Cases = {
 	// ---- messages ----
 	'message.send': {
@@ -186,9 +264,36 @@ export const messengerCases: Cases = {
 	// ---- messenger users and search ----
 	'imUser.get': { parameters: { options: { ID: 2 } }, request: (params) => expect(params).toEqual({ ID: 2 }), output: (items) => expect(items).toHaveLength(1) },
 	'imUser.getMany': {
-		parameters: { ID: '1, 2' },
+		parameters: (portal) => {
+			// the emulator answers im.user.list.get from its generic store, not from the users it keeps
+			// for user.get: the documented rows of the two users are seeded there
+			const users = [1, 2].map((id) => portal.emu.store.get('user', id) as IDataObject);
+			seededRows(
+				portal,
+				'im.user.list',
+				users.map((user) => ({
+					ID: Number(user.ID),
+					active: true,
+					name: `${user.NAME as string} ${user.LAST_NAME as string}`,
+					first_name: user.NAME,
+					last_name: user.LAST_NAME,
+					work_position: user.WORK_POSITION,
+					email: user.EMAIL,
+					bot: false,
+					type: 'user',
+				})),
+			);
+			return { ID: '1, 2' };
+		},
 		request: (params) => expect(params).toEqual({ ID: ['1', '2'], RESULT_TYPE: 'array' }),
-		output: (items) => expect(items.length).toBeGreaterThan(0),
+		// RESULT_TYPE=array: a list of user objects, one output item each
+		output: (items) => {
+			expect(items.map((user) => user.id)).toEqual([1, 2]);
+			for (const user of items) {
+				expect(user).toMatchObject({ active: true, first_name: expect.any(String), last_name: expect.any(String), bot: false, type: 'user' });
+				expect(Object.keys(user)).toEqual(expect.arrayContaining(['name', 'work_position', 'status', 'departments', 'phones', 'email']));
+			}
+		},
 	},
 	'imUser.getStatus': { output: (items) => expect(one(items)).toHaveProperty('status') },
 	'imUser.setStatus': { parameters: { STATUS: 'dnd' }, request: (params) => expect(params).toEqual({ STATUS: 'dnd' }), output: (items) => expect(one(items)).toEqual({ status: 'dnd', success: true }) },
@@ -204,85 +309,204 @@ export const messengerCases: Cases = {
 		output: (items) => expect(Array.isArray(items)).toBe(true),
 	},
 
-	// ---- chat bots (imbot.v2: the webhook passes botToken) ----
-	'bot.register': {
-		parameters: { code: 'helper', name: 'Helper', botToken: 'tok-registry', additionalFields: { type: 'supervisor', eventMode: 'fetch', isHidden: true } },
-		// the emulator's log masks any key named "code" (OAuth codes), so only its presence is checked
-		request: (params) =>
-			expect(params).toEqual({ fields: { code: expect.any(String), botToken: 'tok-registry', type: 'supervisor', eventMode: 'fetch', isHidden: true, properties: { name: 'Helper' } } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'bot.get': { parameters: bot, request: botRequest({}), output: (items) => expect(items).toHaveLength(1) },
-	'bot.getAll': {
-		parameters: { botToken: 'tok-registry', returnAll: true, options: { filter: '{"type": "bot"}' } },
-		request: (params) => expect(params).toEqual({ botToken: 'tok-registry', filter: { type: 'bot' }, limit: 50, offset: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
-	},
-	'bot.update': {
-		parameters: { ...bot, updateFields: { name: 'Renamed', isHidden: false } },
-		request: botRequest({ fields: { properties: { name: 'Renamed' }, isHidden: false } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'bot.unregister': { parameters: bot, request: botRequest({}), output: (items) => expect(one(items)).toMatchObject({ id: 7 }) },
-	'botMessage.send': {
-		parameters: { ...bot, dialogId: 'chat1', message: 'Hi from bot', additionalFields: { urlPreview: false, replyId: 3 } },
-		request: botRequest({ dialogId: 'chat1', fields: { message: 'Hi from bot', urlPreview: false, replyId: 3 } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'botMessage.get': { parameters: { ...bot, messageId: 3 }, request: botRequest({ messageId: 3 }), output: (items) => expect(items).toHaveLength(1) },
-	'botMessage.update': {
-		parameters: { ...bot, messageId: 3, updateFields: { message: 'Edited' } },
-		request: botRequest({ messageId: 3, fields: { message: 'Edited' } }),
-		output: (items) => expect(one(items)).toMatchObject({ id: 3 }),
-	},
-	'botMessage.delete': {
-		parameters: { ...bot, messageId: 3, options: { complete: true } },
-		request: botRequest({ messageId: 3, complete: true }),
-		output: (items) => expect(one(items)).toMatchObject({ id: 3 }),
-	},
-	'botMessage.read': { parameters: { ...bot, dialogId: 'chat1' }, request: botRequest({ dialogId: 'chat1' }), output: (items) => expect(one(items)).toMatchObject({ id: 'chat1' }) },
-	'botMessage.addReaction': { parameters: { ...bot, messageId: 3, reaction: 'like' }, request: botRequest({ messageId: 3, reaction: 'like' }), output: (items) => expect(items).toHaveLength(1) },
-	'botMessage.removeReaction': { parameters: { ...bot, messageId: 3, reaction: 'like' }, request: botRequest({ messageId: 3, reaction: 'like' }), output: (items) => expect(items).toHaveLength(1) },
-	'botMessage.typing': { parameters: { ...bot, dialogId: '2', options: { duration: 30 } }, request: botRequest({ dialogId: '2', duration: 30 }), output: (items) => expect(items).toHaveLength(1) },
-	'botChat.create': {
-		parameters: { ...bot, additionalFields: { title: 'Bot room', userIds: '1,2' } },
-		request: botRequest({ fields: { title: 'Bot room', userIds: ['1', '2'] } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'botChat.get': { parameters: { ...bot, dialogId: 'chat1' }, request: botRequest({ dialogId: 'chat1' }), output: (items) => expect(items).toHaveLength(1) },
-	'botChat.addUsers': { parameters: { ...bot, dialogId: 'chat1', userIds: '2,3' }, request: botRequest({ dialogId: 'chat1', userIds: ['2', '3'] }), output: (items) => expect(one(items)).toMatchObject({ id: 'chat1' }) },
-	'botChat.removeUser': { parameters: { ...bot, dialogId: 'chat1', userId: 2 }, request: botRequest({ dialogId: 'chat1', userId: 2 }), output: (items) => expect(items).toHaveLength(1) },
-	'botChat.getUsers': { parameters: { ...bot, dialogId: 'chat1', options: { limit: 100 } }, request: botRequest({ dialogId: 'chat1', limit: 100 }), output: (items) => expect(Array.isArray(items)).toBe(true) },
-	'botChat.addManagers': { parameters: { ...bot, dialogId: 'chat1', userIds: '2' }, request: botRequest({ userIds: ['2'] }), output: (items) => expect(items).toHaveLength(1) },
-	'botChat.removeManagers': { parameters: { ...bot, dialogId: 'chat1', userIds: '2' }, request: botRequest({ userIds: ['2'] }), output: (items) => expect(items).toHaveLength(1) },
-	'botChat.setOwner': { parameters: { ...bot, dialogId: 'chat1', userId: 2 }, request: botRequest({ dialogId: 'chat1', userId: 2 }), output: (items) => expect(items).toHaveLength(1) },
-	'botChat.leave': { parameters: { ...bot, dialogId: 'chat1' }, request: botRequest({ dialogId: 'chat1' }), output: (items) => expect(items).toHaveLength(1) },
-	'botCommand.register': {
-		parameters: { ...bot, command: 'help', additionalFields: { title: 'Help', common: true } },
-		request: botRequest({ fields: { command: 'help', title: 'Help', common: true } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'botCommand.getAll': { parameters: bot, request: botRequest({}), output: (items) => expect(Array.isArray(items)).toBe(true) },
-	'botCommand.update': {
-		parameters: { ...bot, commandId: 4, updateFields: { hidden: true } },
-		request: botRequest({ commandId: 4, fields: { hidden: true } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'botCommand.unregister': { parameters: { ...bot, commandId: 4 }, request: botRequest({ commandId: 4 }), output: (items) => expect(one(items)).toMatchObject({ id: 4 }) },
-	'botCommand.answer': {
-		parameters: { ...bot, commandId: 4, messageId: 3, dialogId: 'chat1', message: 'Here is help' },
-		request: botRequest({ commandId: 4, messageId: 3, dialogId: 'chat1', fields: { message: 'Here is help' } }),
-		output: (items) => expect(one(items)).toMatchObject({ id: 4 }),
-	},
-	'botEvent.get': {
-		parameters: { ...bot, options: { offset: 1002, limit: 10, withUserEvents: true } },
-		request: botRequest({ offset: 1002, limit: 10, withUserEvents: true }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
-	},
-	'botFile.upload': {
-		parameters: { ...bot, dialogId: 'chat1', binaryProperty: 'data', additionalFields: { name: 'note.txt', content: 'aGVsbG8=' } },
-		request: botRequest({ dialogId: 'chat1', fields: { name: 'note.txt', content: 'aGVsbG8=' } }),
-		output: (items) => expect(items).toHaveLength(1),
-	},
-	'botFile.download': { parameters: { ...bot, fileId: 138 }, request: botRequest({ fileId: 138 }), output: (items) => expect(items).toHaveLength(1) },
+	// ---- chat bots (imbot.v2: a webhook passes the bot's botToken on every call) ----
+	'bot.register': (() => {
+		let portal: Portal;
+		return {
+			parameters: (p: Portal) => {
+				portal = p;
+				return { code: 'helper', name: 'Helper', botToken: TOKEN, additionalFields: { type: 'supervisor', eventMode: 'fetch', isHidden: true } };
+			},
+			request: (params: IDataObject) =>
+				expect(params).toEqual({ fields: { code: 'helper', botToken: SENT, type: 'supervisor', eventMode: 'fetch', isHidden: true, properties: { name: 'Helper' } } }),
+			output: (items: IDataObject[]) => {
+				const registered = one(items);
+				expect(registered).toMatchObject({ id: expect.any(Number), code: 'helper', type: 'supervisor', eventMode: 'fetch', isHidden: true });
+				// the token itself (masked in the log) reached the portal
+				expect(portal.emu.store.get('generic:imbot.v2.bot', registered.id as number)).toMatchObject({ botToken: TOKEN });
+			},
+		};
+	})(),
+	'bot.get': botCase([], (ids) => ({
+		parameters: {},
+		request: sentBy(ids),
+		output: (items) => expect(one(items)).toMatchObject({ id: ids.botId, code: ids.code, type: 'openline', isSupportOpenline: true }),
+	}), { type: 'openline', isSupportOpenline: true }),
+	'bot.getAll': (() => {
+		let botId = 0;
+		return {
+			parameters: async (portal: Portal) => {
+				({ botId } = await newBot(portal, { type: 'personal' }));
+				await newBot(portal, { type: 'bot' });
+				return { botToken: TOKEN, returnAll: true, options: { filter: '{"type": "personal"}' } };
+			},
+			request: (params: IDataObject) => expect(params).toEqual({ botToken: SENT, filter: { type: 'personal' }, limit: 50, offset: 0 }),
+			output: (items: IDataObject[]) => {
+				expect(items.map((item) => item.id)).toContain(botId);
+				expect(items.every((item) => item.type === 'personal')).toBe(true);
+			},
+		};
+	})(),
+	'bot.update': botCase([], (ids) => ({
+		parameters: { updateFields: { name: 'Renamed', isHidden: false } },
+		request: sentBy(ids, { fields: { properties: { name: 'Renamed' }, isHidden: false } }),
+		output: (items) => expect(one(items)).toMatchObject({ id: ids.botId, code: ids.code, isHidden: false }),
+	}), { isHidden: true }),
+	'bot.unregister': botCase([], (ids) => ({ parameters: {}, request: sentBy(ids), output: changed(ids.botId, 'deleted') })),
+	'botMessage.send': botCase(['message'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, message: 'Hi from bot', additionalFields: { urlPreview: false, replyId: ids.messageId } },
+		request: sentBy(ids, { dialogId: ids.dialogId, fields: { message: 'Hi from bot', urlPreview: false, replyId: ids.messageId } }),
+		output: (items) => {
+			const sent = one(items);
+			expect(sent).toMatchObject({ id: expect.any(Number), uuidMap: {} });
+			expect(sent.id).not.toBe(ids.messageId);
+		},
+	})),
+	'botMessage.get': botCase(['message'], (ids) => ({
+		parameters: { messageId: ids.messageId },
+		request: sentBy(ids, { messageId: ids.messageId }),
+		output: (items) => {
+			const message = one(items);
+			expect(message.id).toBe(ids.messageId);
+			expect(Object.keys(message)).toEqual(expect.arrayContaining(['id', 'chatId', 'authorId', 'date', 'text', 'isSystem', 'params']));
+		},
+	})),
+	'botMessage.update': botCase(['message'], (ids) => ({
+		parameters: { messageId: ids.messageId, updateFields: { message: 'Edited' } },
+		request: sentBy(ids, { messageId: ids.messageId, fields: { message: 'Edited' } }),
+		output: changed(ids.messageId, 'updated'),
+	})),
+	'botMessage.delete': botCase(['message'], (ids) => ({
+		parameters: { messageId: ids.messageId, options: { complete: true } },
+		request: sentBy(ids, { messageId: ids.messageId, complete: true }),
+		output: changed(ids.messageId, 'deleted'),
+	})),
+	'botMessage.read': botCase(['message'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, options: { messageId: ids.messageId } },
+		request: sentBy(ids, { dialogId: ids.dialogId, messageId: ids.messageId }),
+		// documented: {chatId, lastId, counter, viewedMessages}
+		output: (items) =>
+			expect(one(items)).toEqual({ chatId: expect.any(Number), lastId: expect.any(Number), counter: expect.any(Number), viewedMessages: expect.any(Array) }),
+	})),
+	'botMessage.addReaction': botCase(['message'], (ids) => ({
+		parameters: { messageId: ids.messageId, reaction: 'like' },
+		request: sentBy(ids, { messageId: ids.messageId, reaction: 'like' }),
+		output: changed(ids.messageId),
+	})),
+	'botMessage.removeReaction': botCase(['message'], (ids) => ({
+		parameters: { messageId: ids.messageId, reaction: 'like' },
+		request: sentBy(ids, { messageId: ids.messageId, reaction: 'like' }),
+		output: changed(ids.messageId),
+	})),
+	'botMessage.typing': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, options: { duration: 30 } },
+		request: sentBy(ids, { dialogId: ids.dialogId, duration: 30 }),
+		output: changed(ids.dialogId),
+	})),
+	'botChat.create': botCase([], (ids) => ({
+		parameters: { additionalFields: { title: 'Bot room', userIds: '1,2', color: 'MINT' } },
+		request: sentBy(ids, { fields: { title: 'Bot room', userIds: ['1', '2'], color: 'MINT' } }),
+		output: (items) => {
+			const chat = one(items);
+			expect(chat).toMatchObject({ id: expect.any(Number), color: 'MINT' });
+			expect(Object.keys(chat)).toEqual(expect.arrayContaining(['dialogId', 'name', 'type', 'owner']));
+		},
+	})),
+	'botChat.get': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId },
+		request: sentBy(ids, { dialogId: ids.dialogId }),
+		output: (items) => {
+			const chat = one(items);
+			expect(chat.id).toEqual(expect.any(Number));
+			expect(Object.keys(chat)).toEqual(expect.arrayContaining(['dialogId', 'name', 'type', 'owner', 'managerList', 'userCounter']));
+		},
+	})),
+	'botChat.addUsers': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, userIds: '2,3' },
+		request: sentBy(ids, { dialogId: ids.dialogId, userIds: ['2', '3'] }),
+		output: changed(ids.dialogId),
+	})),
+	'botChat.removeUser': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, userId: 2 },
+		request: sentBy(ids, { dialogId: ids.dialogId, userId: 2 }),
+		output: changed(ids.dialogId),
+	})),
+	'botChat.getUsers': botCase(['chat'], (ids) => {
+		// the emulator does not keep bot chat members: it answers documented user rows seeded here
+		seededRows(ids.portal, 'imbot.v2.chat.user', [
+			{ ID: 1, name: 'Admin', bot: false, type: 'employee' },
+			{ ID: 2, name: 'Alex', bot: false, type: 'employee' },
+		]);
+		return {
+			parameters: { dialogId: ids.dialogId, options: { limit: 100 } },
+			request: sentBy(ids, { dialogId: ids.dialogId, limit: 100 }),
+			output: (items) => {
+				expect(items.map((user) => user.id)).toEqual([1, 2]);
+				expect(items[1]).toMatchObject({ name: 'Alex', bot: false, type: 'employee' });
+			},
+		};
+	}),
+	'botChat.addManagers': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, userIds: '2' },
+		request: sentBy(ids, { dialogId: ids.dialogId, userIds: ['2'] }),
+		output: changed(ids.dialogId),
+	})),
+	'botChat.removeManagers': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, userIds: '2' },
+		request: sentBy(ids, { dialogId: ids.dialogId, userIds: ['2'] }),
+		output: changed(ids.dialogId),
+	})),
+	'botChat.setOwner': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, userId: 2 },
+		request: sentBy(ids, { dialogId: ids.dialogId, userId: 2 }),
+		output: changed(ids.dialogId),
+	})),
+	'botChat.leave': botCase(['chat'], (ids) => ({ parameters: { dialogId: ids.dialogId }, request: sentBy(ids, { dialogId: ids.dialogId }), output: changed(ids.dialogId) })),
+	'botCommand.register': botCase([], (ids) => ({
+		parameters: { command: 'help', additionalFields: { title: 'Help', common: true } },
+		request: sentBy(ids, { fields: { command: 'help', title: 'Help', common: true } }),
+		output: (items) => expect(one(items)).toMatchObject({ id: expect.any(Number), botId: ids.botId, command: 'help', common: true }),
+	})),
+	'botCommand.getAll': botCase(['command'], (ids) => ({
+		parameters: {},
+		request: sentBy(ids),
+		output: (items) => {
+			expect(items.map((command) => command.id)).toContain(ids.commandId);
+			expect(items.every((command) => command.botId === ids.botId)).toBe(true);
+		},
+	})),
+	'botCommand.update': botCase(['command'], (ids) => ({
+		parameters: { commandId: ids.commandId, updateFields: { hidden: true } },
+		request: sentBy(ids, { commandId: ids.commandId, fields: { hidden: true } }),
+		output: (items) => expect(one(items)).toMatchObject({ id: ids.commandId, botId: ids.botId, command: 'status', hidden: true }),
+	})),
+	'botCommand.unregister': botCase(['command'], (ids) => ({
+		parameters: { commandId: ids.commandId },
+		request: sentBy(ids, { commandId: ids.commandId }),
+		output: changed(ids.commandId, 'deleted'),
+	})),
+	'botCommand.answer': botCase(['message', 'command'], (ids) => ({
+		parameters: { commandId: ids.commandId, messageId: ids.messageId, dialogId: ids.dialogId, message: 'Here is help' },
+		request: sentBy(ids, { commandId: ids.commandId, messageId: ids.messageId, dialogId: ids.dialogId, fields: { message: 'Here is help' } }),
+		output: changed(ids.commandId),
+	})),
+	'botEvent.get': botCase([], (ids) => {
+		// the emulator queues no bot events: it answers the documented event rows seeded here
+		seededRows(ids.portal, 'imbot.v2.event', [{ ID: 1002, eventId: 1002, type: 'ONIMBOTV2MESSAGEADD', date: '2026-01-15T10:30:00+02:00', data: { dialogId: 'chat5' } }]);
+		return {
+			parameters: { options: { offset: 1002, limit: 10, withUserEvents: true } },
+			request: sentBy(ids, { offset: 1002, limit: 10, withUserEvents: true }),
+			output: (items) => expect(items).toEqual([{ eventId: 1002, type: 'ONIMBOTV2MESSAGEADD', date: '2026-01-15T10:30:00+02:00', data: { dialogId: 'chat5' } }]),
+		};
+	}),
+	'botFile.upload': botCase(['chat'], (ids) => ({
+		parameters: { dialogId: ids.dialogId, binaryProperty: 'data', additionalFields: { name: 'note.txt', content: 'aGVsbG8=' } },
+		request: sentBy(ids, { dialogId: ids.dialogId, fields: { name: 'note.txt', content: 'aGVsbG8=' } }),
+		output: (items) => expect(one(items)).toMatchObject({ file: { id: expect.any(Number), name: 'note.txt' }, messageId: expect.any(Number), dialogId: expect.any(String) }),
+	})),
+	'botFile.download': botCase(['file'], (ids) => ({
+		parameters: { fileId: ids.fileId },
+		request: sentBy(ids, { fileId: ids.fileId }),
+		output: (items) => expect(one(items)).toHaveProperty('downloadUrl'),
+	})),
 };

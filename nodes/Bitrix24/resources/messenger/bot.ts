@@ -147,7 +147,7 @@ export const botMessage: ResourceSpec = {
 		op('read', 'Mark as Read', 'Mark a dialog as read by the bot', 'Chat.Message.read', 'action', [dialogId], {
 			optional: [num('messageId', 'Up to Message ID')],
 			optionalName: 'options',
-			output: done('dialogId'),
+			// answers {chatId, lastId, counter, viewedMessages}, not {result: true}: passed on as it is
 		}),
 		op('addReaction', 'Add Reaction', 'Add a reaction to a message', 'Chat.Message.Reaction.add', 'action', [messageId, str('reaction', 'Reaction', { required: true, placeholder: 'e.g. like' })], {
 			output: done('messageId'),
