@@ -113,8 +113,13 @@ export const bot: ResourceSpec = {
 			paging: { mode: 'all', itemsPath: 'bots' },
 			execute: cursorList({ style: 'offset', pageSize: 50, offsetKey: 'offset', limitKey: 'limit', itemsPath: 'bots' }),
 		},
+		// the type is fixed at registration: Bot.update documents no `type` field
 		op('update', 'Update', 'Update a bot', 'Bot.update', 'update', [], {
-			optional: [str('name', 'Name', { to: 'fields.properties.name' }), str('newBotToken', 'New Bot Token', { to: 'fields.botToken' }), botType, ...profile],
+			optional: [
+				str('name', 'Name', { to: 'fields.properties.name' }),
+				str('newBotToken', 'New Bot Token', { to: 'fields.botToken', description: 'Replaces the token; this call still passes the old one in Bot Token' }),
+				...profile,
+			],
 			optionalName: 'updateFields',
 			fixed: { fields: {} },
 			unwrap: 'bot',
