@@ -279,6 +279,11 @@ function idOf(ctx: CallContext): unknown {
 	const seg = ctx.method.split('.');
 	const noun = (seg[seg.length - 2] || '').toLowerCase();
 	const names = ['id', `${noun}Id`, `${noun}_id`, 'itemId', 'ELEMENT_ID', 'elementId', 'eventId', 'messageId', 'MESSAGE_ID', 'taskId', 'CONFIG_ID', 'GROUP_ID', 'SECTION_ID', 'FIELD_ID', 'botId', 'chatId', 'code', 'CODE'];
+	// chats are addressed by dialog id (`chat5`) in the im and imbot.v2 chat methods
+	if (noun === 'chat') {
+		const dialog = /^chat(\d+)$/.exec(String(p(ctx, 'dialogId') ?? p(ctx, 'DIALOG_ID') ?? ''));
+		if (dialog) return Number(dialog[1]);
+	}
 	for (const k of names) {
 		const v = p(ctx, k);
 		if (v !== undefined && v !== null && v !== '' && !isObj(v)) return v;
