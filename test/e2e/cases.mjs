@@ -290,4 +290,16 @@ export async function runCases(ctx) {
 	});
 }
 
+/** Runs last: no secret the run knows appears in anything n8n printed for an execution. */
+export async function secretsCase(ctx) {
+	const { n8n, suite, redactor } = ctx;
+	await suite.case('no webhook code, API key, client secret or token in any execution output', async () => {
+		const leaks = [];
+		for (const { id, text } of n8n.outputs ?? []) {
+			for (const secret of redactor.secrets) if (text.includes(secret)) leaks.push(`${id}: a ${secret.length}-character secret`);
+		}
+		assert.deepEqual(leaks, [], `secrets in execution output: ${leaks.join('; ')}`);
+	});
+}
+
 export { NODE_TYPE_OK };

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { buildWorkflows, runCases } from './cases.mjs';
+import { buildWorkflows, runCases, secretsCase } from './cases.mjs';
 import { sandboxCase } from './sandbox.mjs';
 import { printSummary, Redactor, Suite } from './lib/check.mjs';
 import { startEmulator } from './lib/emulator.mjs';
@@ -182,8 +182,10 @@ async function runVersion(key, opts) {
 			await n8n.importCredentials(credFile);
 			await n8n.importWorkflows(wfDir);
 		});
-		if (suite.failed === 0) await runCases(ctx);
-		else suite.skip('workflow cases', 'import failed');
+		if (suite.failed === 0) {
+			await runCases(ctx);
+			await secretsCase(ctx);
+		} else suite.skip('workflow cases', 'import failed');
 		if (spec.sandbox) {
 			await suite.case('npm start sandbox: login, credentials, example workflow, clean Ctrl-C', () =>
 				sandboxCase({ repo: REPO, install, spec, freePort, logDir: LOG_DIR, keep: opts.keep }),

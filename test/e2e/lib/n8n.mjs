@@ -172,6 +172,8 @@ export class N8nInstance {
 	async execute(id, { timeoutMs = 120_000 } = {}) {
 		const r = await this.run(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs, env: { N8N_LOG_LEVEL: 'info' } });
 		const run = parseRunJson(r.stdout);
+		this.outputs = this.outputs ?? [];
+		this.outputs.push({ id, text: r.stdout + r.stderr });
 		let code = r.code;
 		if (code === null && run?.finished !== undefined) {
 			// Rarely (seen once with n8n 2.41.1 under heavy load) the process dies by a signal while
