@@ -34,6 +34,8 @@ export interface PagingSpec {
 	idFilter?: string;
 	filterKey?: string;
 	orderKey?: string;
+	/** For lists that sort with two parameters (user.get: `sort` = field, `order` = direction). */
+	orderPair?: [fieldKey: string, directionKey: string];
 	/** The offset parameter as documented (`start`; `START` for department.get and bizproc.task.list). */
 	startKey?: string;
 	selectKey?: string;

@@ -30,9 +30,11 @@ test('user: invite → get → update → search → get many', async () => {
 	const ids = all.map((user) => Number(user.ID));
 	expect(ids).toEqual(portal.emu.store.all('user').map((user) => Number(user.ID)));
 	expect(ids).toContain(Number(id));
-	// 70+ users: a first page, then the rest by offset in ID order
-	const pages = portal.emu.log.filter((e) => e.method === 'user.get' && (e.params as Record<string, unknown>).sort === 'ID');
-	expect(pages.map((e) => String((e.params as Record<string, unknown>).start))).toEqual(expect.arrayContaining(['0', '50']));
+	// 70+ users: keyset pages in ID order without counting (start=-1), the second chained on the first
+	const pages = portal.emu.log.filter((e) => e.method === 'user.get' && (e.params as Record<string, unknown>).order === 'ASC');
+	expect(pages.length).toBeGreaterThanOrEqual(2);
+	expect(pages.map((e) => String((e.params as Record<string, unknown>).start))).toEqual(pages.map(() => '-1'));
+	expect(pages.map((e) => Number(((e.params as Record<string, Record<string, unknown>>).FILTER ?? {})['>ID']))).toEqual([0, 50, ...pages.slice(2).map((_, i) => 100 + 50 * i)]);
 });
 
 test('department: create → get → update → get many → delete', async () => {

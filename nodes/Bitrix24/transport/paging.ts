@@ -49,7 +49,15 @@ function listParams(request: ListRequest, extra: { filter?: IDataObject; order?:
 	const filter = extra.filter ?? request.filter;
 	if (paging.filterKey && filter && Object.keys(filter).length) params[paging.filterKey] = filter;
 	const order = extra.order ?? request.sort;
-	if (paging.orderKey && order && Object.keys(order).length) params[paging.orderKey] = order;
+	if (order && Object.keys(order).length) {
+		if (paging.orderPair) {
+			const [field, direction] = Object.entries(order)[0];
+			params[paging.orderPair[0]] = field;
+			params[paging.orderPair[1]] = direction;
+		} else if (paging.orderKey) {
+			params[paging.orderKey] = order;
+		}
+	}
 	if (paging.selectKey && request.select?.length) params[paging.selectKey] = request.select;
 	if (extra.start !== undefined) params[paging.startKey ?? 'start'] = extra.start;
 	return params;

@@ -37,10 +37,11 @@ export const usersCases: Cases = {
 		request: (params) =>
 			expect(JSON.parse(JSON.stringify(params), (_, value: unknown) => (typeof value === 'object' ? value : String(value)))).toMatchObject({
 				sort: 'ID',
-				order: 'ASC',
+				// keyset pages go up, the probe for the highest ID goes down
+				order: expect.stringMatching(/^(ASC|DESC)$/),
 				ADMIN_MODE: expect.stringMatching(/^(true|1)$/),
 				FILTER: { USER_TYPE: 'employee' },
-				start: expect.stringMatching(/^\d+$/),
+				start: '-1',
 			}),
 		output: (items) => {
 			expect(items.length).toBeGreaterThanOrEqual(4);

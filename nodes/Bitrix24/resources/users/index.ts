@@ -49,10 +49,8 @@ export const user: ResourceSpec = {
 			kind: 'getMany',
 			optional: [adminMode],
 			optionalName: 'options',
-			// user.get sorts with `sort` (a field) + `order` (a direction), which the shared Sort option
-			// cannot express: pages are read by offset in ID order
-			fixed: { sort: 'ID', order: 'ASC' },
-			paging: { mode: 'start', filterKey: 'FILTER' },
+			// user.get sorts with `sort` (a field) + `order` (a direction); reads go by ID keyset
+			paging: { mode: 'start', filterKey: 'FILTER', idField: 'ID', idFilter: '>ID', orderPair: ['sort', 'order'] },
 		},
 		{
 			value: 'search',
