@@ -25,11 +25,22 @@ export interface ParamSpec {
 
 /** How a list method pages. */
 export interface PagingSpec {
-	/** `start`: 50 per page with start/next; `all`: one call returns everything. */
-	mode: 'start' | 'all';
+	/**
+	 * `start`: 50 per page with start/next; `all`: one call returns everything; `offset`: OFFSET/LIMIT
+	 * pages; `cursor`: LIMIT pages below the last row's ID (LAST_ID).
+	 */
+	mode: 'start' | 'all' | 'offset' | 'cursor';
+	/** For `offset`/`cursor`: rows per page and the request keys (defaults OFFSET, LIMIT, LAST_ID). */
+	pageSize?: number;
+	offsetKey?: string;
+	limitKey?: string;
+	cursorKey?: string;
 	/** Where rows sit inside `result` (e.g. `items`, `tasks`); empty when `result` is the array. */
 	itemsPath?: string;
-	/** The row's ID field and the keyset filter key, when the list supports `>ID` + `start=-1`. */
+	/**
+	 * The row's ID field (keyset, cursor, and dropping rows that overlapping offset pages repeat) and
+	 * the keyset filter key, when the list supports `>ID` + `start=-1`.
+	 */
 	idField?: string;
 	idFilter?: string;
 	filterKey?: string;

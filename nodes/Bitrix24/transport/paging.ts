@@ -79,6 +79,11 @@ export async function readList(ctx: B24Context, request: ListRequest, emit: (row
 		if (kept.length) emit(kept);
 	};
 
+	if (paging.mode === 'offset' || paging.mode === 'cursor') {
+		await readByLimit(ctx, request, take, () => count >= want, () => want - count);
+		return count;
+	}
+
 	if (paging.mode === 'all') {
 		const envelope = await callMethod(ctx, request.method, listParams(request, {}), { itemIndex: request.itemIndex, idempotent: true });
 		take(rowsOf(envelope.result, paging));
@@ -200,4 +205,42 @@ async function readByOffset(
 		next = last;
 	}
 	return count();
+}
+
+/**
+ * Messenger-style lists page by OFFSET/LIMIT or by a LAST_ID cursor: full pages until a short one.
+ * Offset pages can overlap when rows move up meanwhile (recent chats), so repeated IDs are dropped.
+ */
+async function readByLimit(
+	ctx: B24Context,
+	request: ListRequest,
+	take: (rows: IDataObject[]) => void,
+	full: () => boolean,
+	remaining: () => number,
+): Promise<void> {
+	const { paging } = request;
+	const { offsetKey = 'OFFSET', limitKey = 'LIMIT', cursorKey = 'LAST_ID', idField = 'id', pageSize = PAGE_SIZE } = paging;
+	const seen = new Set<string>();
+	let offset = Number(request.params[offsetKey] ?? 0);
+	let cursor = request.params[cursorKey];
+	while (!full()) {
+		const size = Math.min(pageSize, remaining());
+		const params = listParams(request, {});
+		params[limitKey] = size;
+		if (paging.mode === 'offset') params[offsetKey] = offset;
+		else if (cursor !== undefined) params[cursorKey] = cursor;
+		const envelope = await callMethod(ctx, request.method, params, { itemIndex: request.itemIndex, idempotent: true });
+		const page = rowsOf(envelope.result, paging);
+		const fresh = page.filter((row) => {
+			const key = String(row[idField] ?? '');
+			if (!key) return true;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		take(fresh);
+		if (page.length < size) return;
+		offset += page.length;
+		cursor = page[page.length - 1][idField] as IDataObject[keyof IDataObject];
+	}
 }

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { bool, json, list, num, str } from '../shared';
-import { cursorList } from './paging';
 
 /**
  * imbot.v2.*: camelCase parameters. With a webhook every call must carry the bot's token (set at
@@ -110,8 +109,7 @@ export const bot: ResourceSpec = {
 			params: [botToken],
 			optional: [json('filter', 'Filter (JSON)', { description: 'e.g. {"type": "supervisor"}' })],
 			optionalName: 'options',
-			paging: { mode: 'all', itemsPath: 'bots' },
-			execute: cursorList({ style: 'offset', pageSize: 50, offsetKey: 'offset', limitKey: 'limit', itemsPath: 'bots' }),
+			paging: { mode: 'offset', pageSize: 50, offsetKey: 'offset', limitKey: 'limit', itemsPath: 'bots' },
 		},
 		// the type is fixed at registration: Bot.update documents no `type` field
 		op('update', 'Update', 'Update a bot', 'Bot.update', 'update', [], {

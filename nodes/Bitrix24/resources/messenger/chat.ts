@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { bool, json, list, num, str } from '../shared';
-import { cursorList } from './paging';
 
 export const dialogId = str('DIALOG_ID', 'Dialog ID', {
 	required: true,
@@ -210,8 +209,7 @@ export const dialog: ResourceSpec = {
 			params: [dialogId],
 			optional: [num('LAST_ID', 'Older Than Message ID', { description: 'Start below this message ID' })],
 			optionalName: 'options',
-			paging: { mode: 'all', itemsPath: 'messages' },
-			execute: cursorList({ style: 'lastId', pageSize: 50, itemsPath: 'messages' }),
+			paging: { mode: 'cursor', pageSize: 50, itemsPath: 'messages' },
 		},
 		{
 			value: 'getUsers',
@@ -222,8 +220,7 @@ export const dialog: ResourceSpec = {
 			params: [dialogId],
 			optional: [yn('SKIP_EXTERNAL', 'Skip System Users', 'Whether to leave out bots, connectors and other system users')],
 			optionalName: 'options',
-			paging: { mode: 'all' },
-			execute: cursorList({ style: 'offset', pageSize: 200 }),
+			paging: { mode: 'offset', pageSize: 200 },
 		},
 		{
 			value: 'read',
@@ -261,9 +258,8 @@ export const recent: ResourceSpec = {
 			kind: 'getMany',
 			optional: recentFlags,
 			optionalName: 'options',
-			paging: { mode: 'all', itemsPath: 'items' },
 			// OFFSET pages can overlap when chats move up meanwhile: rows are deduplicated by id
-			execute: cursorList({ style: 'offset', pageSize: 200, itemsPath: 'items' }),
+			paging: { mode: 'offset', pageSize: 200, itemsPath: 'items' },
 		},
 		act('pin', 'Pin', 'Pin a dialog to the top', 'im.recent.pin', [dialogId], { fixed: { PIN: 'Y' }, output: changed('DIALOG_ID') }),
 		act('unpin', 'Unpin', 'Unpin a dialog', 'im.recent.pin', [dialogId], { fixed: { PIN: 'N' }, output: changed('DIALOG_ID') }),
@@ -422,8 +418,7 @@ const search = (value: string, name: string, action: string, method: string, opt
 	params: [find],
 	optional,
 	optionalName: 'options',
-	paging: { mode: 'all' },
-	execute: cursorList({ style: 'offset', pageSize: 50 }),
+	paging: { mode: 'offset', pageSize: 50 },
 });
 
 export const imSearch: ResourceSpec = {
