@@ -6,6 +6,27 @@ import { idParam, objParam, p, yes } from '../core';
 import { pageArray, parseStart } from '../query';
 import type { Rec } from '../store';
 import { B24Error, CallContext } from '../types';
+import { resultShapes } from './generic';
+
+/**
+ * An object in the types its method's doc page prints (copyTo answers ID, REAL_OBJECT_ID and
+ * FILE_ID as numbers, restore as strings; DELETED_TYPE is a number in both).
+ */
+function documented(core: Core, method: string, r: Rec): Rec {
+	const base = out(core, r);
+	const skel = resultShapes().get(method)?.result as Rec | undefined;
+	if (!skel) return base;
+	const shaped: Rec = {};
+	for (const [k, tag] of Object.entries(skel)) {
+		const v = base[k];
+		if (v === undefined) shaped[k] = null;
+		else if (tag === 'int') shaped[k] = v === null ? null : Number(v);
+		else if (tag === 'intString') shaped[k] = v === null ? null : String(v);
+		else if (tag === 'null') shaped[k] = v === '0' ? null : v;
+		else shaped[k] = v;
+	}
+	return shaped;
+}
 
 function nextObjectId(core: Core): number {
 	return Math.max(core.store.table('diskFolder').nextId, core.store.table('diskFile').nextId);
@@ -98,6 +119,27 @@ export function diskHandlers(): HandlerMap {
 	return {
 		'disk.storage.getlist': (ctx, core) => paged(ctx, core.store.all('diskStorage').map(storageOut)),
 		'disk.storage.get': (ctx, core) => ({ result: storageOut(storage(core, ctx)) }),
+		// the application's own storage (disk-storage-get-for-app.md), made on first use
+		'disk.storage.getforapp': (ctx, core) => {
+			const app = ctx.caller.clientId ?? 'app';
+			let s = core.store.all('diskStorage').find((x) => x.ENTITY_TYPE === 'restapp' && x.APP === app);
+			if (!s) {
+				const now = core.clock.isoDate();
+				const root = core.store.insert('diskFolder', { ID: nextObjectId(core), NAME: 'Application files', TYPE: 'folder', PARENT_ID: 0, CREATE_TIME: now, UPDATE_TIME: now, CREATED_BY: ctx.caller.userId, DELETED_TYPE: 0 });
+				s = core.store.insert('diskStorage', { NAME: 'Application files', ENTITY_TYPE: 'restapp', ENTITY_ID: core.store.count('diskStorage') + 1, APP: app, ROOT_OBJECT_ID: root.ID });
+				root.STORAGE_ID = s.ID;
+			}
+			return { result: storageOut(s) };
+		},
+		'disk.storage.rename': (ctx, core) => {
+			const s = storage(core, ctx);
+			// only the application's storage (documented: "Access denied (invalid type of storage)")
+			if (s.ENTITY_TYPE !== 'restapp') throw new B24Error(400, 'ACCESS_DENIED', 'Access denied (invalid type of storage)');
+			const name = p(ctx, 'newName');
+			if (name === undefined || name === null || String(name) === '') throw new B24Error(400, 'ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #1}');
+			s.NAME = String(name);
+			return { result: storageOut(s) };
+		},
 		'disk.storage.getchildren': (ctx, core) => paged(ctx, children(core, Number(storage(core, ctx).ROOT_OBJECT_ID)).map((r) => out(core, r))),
 		'disk.storage.uploadfile': (ctx, core) => {
 			const root = core.store.get('diskFolder', Number(storage(core, ctx).ROOT_OBJECT_ID)) as Rec;
@@ -141,6 +183,27 @@ export function diskHandlers(): HandlerMap {
 			core.store.remove('diskFolder', Number(f.ID));
 			return { result: true };
 		},
+		'disk.folder.copyto': (ctx, core) => {
+			const f = folder(core, ctx);
+			const target = folder(core, ctx, 'targetFolderId');
+			const now = core.clock.isoDate();
+			// the folder and everything under it, copied into the target (disk-folder-copy-to.md)
+			const copy = (src: Rec, parentId: number, name: string): Rec => {
+				const { ID: _id, ...rest } = src;
+				void _id;
+				const table = src.TYPE === 'folder' ? 'diskFolder' : 'diskFile';
+				const c = core.store.insert(table, { ...rest, ID: nextObjectId(core), NAME: name, PARENT_ID: parentId, STORAGE_ID: target.STORAGE_ID, CREATE_TIME: now, UPDATE_TIME: now, CREATED_BY: ctx.caller.userId, UPDATED_BY: ctx.caller.userId, DELETED_TYPE: 0, DELETE_TIME: null, DELETED_BY: 0 });
+				if (src.TYPE === 'folder') for (const child of children(core, Number(src.ID))) copy(child, Number(c.ID), String(child.NAME));
+				return c;
+			};
+			const c = copy(f, Number(target.ID), uniqueName(core, Number(target.ID), String(f.NAME), false));
+			return { result: documented(core, 'disk.folder.copyto', c), cost: core.cost.add };
+		},
+		'disk.folder.restore': (ctx, core) => {
+			const f = folder(core, ctx);
+			Object.assign(f, { DELETED_TYPE: 0, UPDATE_TIME: core.clock.isoDate(), UPDATED_BY: ctx.caller.userId });
+			return { result: documented(core, 'disk.folder.restore', f) };
+		},
 		'disk.folder.getexternallink': (ctx, core) => ({ result: `${core.url}/~${folder(core, ctx).ID}` }),
 		'disk.file.get': (ctx, core) => ({ result: out(core, file(core, ctx)) }),
 		'disk.file.rename': (ctx, core) => {
@@ -161,6 +224,20 @@ export function diskHandlers(): HandlerMap {
 		'disk.file.delete': (ctx, core) => {
 			core.store.remove('diskFile', Number(file(core, ctx).ID));
 			return { result: true };
+		},
+		'disk.file.copyto': (ctx, core) => {
+			const f = file(core, ctx);
+			const target = folder(core, ctx, 'targetFolderId');
+			const now = core.clock.isoDate();
+			const { ID: _id, ...rest } = f;
+			void _id;
+			const c = core.store.insert('diskFile', { ...rest, ID: nextObjectId(core), NAME: uniqueName(core, Number(target.ID), String(f.NAME), false), PARENT_ID: Number(target.ID), STORAGE_ID: target.STORAGE_ID, CREATE_TIME: now, UPDATE_TIME: now, CREATED_BY: ctx.caller.userId, UPDATED_BY: ctx.caller.userId, DELETED_TYPE: 0, DELETE_TIME: null, DELETED_BY: 0 });
+			return { result: documented(core, 'disk.file.copyto', c), cost: core.cost.add };
+		},
+		'disk.file.restore': (ctx, core) => {
+			const f = file(core, ctx);
+			Object.assign(f, { DELETED_TYPE: 0, UPDATE_TIME: core.clock.isoDate(), UPDATED_BY: ctx.caller.userId });
+			return { result: documented(core, 'disk.file.restore', f) };
 		},
 		'disk.file.getexternallink': (ctx, core) => ({ result: `${core.url}/~${file(core, ctx).ID}` }),
 	};

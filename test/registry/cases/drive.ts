@@ -7,6 +7,8 @@ const CONTENT = Buffer.from('Bitrix24 Drive case\n');
 const binary = (fileName = 'case.txt'): IBinaryKeyData => ({ data: { data: CONTENT.toString('base64'), mimeType: 'text/plain', fileName } });
 
 let counter = 0;
+/** The portal of the running case, for checks against what the portal keeps. */
+let portalRef: Portal;
 const unique = (stem: string) => `${stem} ${++counter}`;
 
 /** A fresh folder under "Shared documents" (root folder 2), made through the node itself. */
@@ -47,15 +49,22 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 	const shape = kind === 'file' ? fileObject : folderObject;
 	let id = '';
 	let target = '';
+	let copied = 0;
+	const table = kind === 'file' ? 'diskFile' : 'diskFolder';
 	const withId = async (portal: Portal) => ({ id: (id = await make(portal)) });
 	const moveOrCopy = (op: string): OperationCase => ({
-		parameters: async (portal) => ({ ...(await withId(portal)), targetFolderId: (target = await folder(portal)) }),
+		parameters: async (portal) => ((portalRef = portal), { ...(await withId(portal)), targetFolderId: (target = await folder(portal)) }),
 		request: (params) => expect(params).toEqual({ id, targetFolderId: target }),
 		output:
 			op === 'move'
 				? (items) => (shape(items), expect(items[0]).toMatchObject({ ID: id, PARENT_ID: target }))
-				: // the copy is a new object: documented with a numeric ID
-					documentedObject(kind, (item) => expect(item.ID).toEqual(expect.any(Number))),
+				: // the copy is a new object: documented with a numeric ID, in the target folder, kept by the portal
+					documentedObject(kind, (item) => {
+						expect(item).toMatchObject({ ID: expect.any(Number), TYPE: kind, PARENT_ID: target, DELETED_TYPE: 0 });
+						expect(item.ID).not.toBe(Number(id));
+						copied = item.ID as number;
+						expect(portalRef.emu.store.get(table, copied)).toMatchObject({ PARENT_ID: Number(target), DELETED_TYPE: 0 });
+					}),
 	});
 	return {
 		[`${kind}.get`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => (shape(items), expect(items[0].ID).toBe(id)) },
@@ -70,13 +79,17 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 		[`${kind}.restore`]: {
 			// restore what is in the trash: trash it through the node first
 			parameters: async (portal) => {
+				portalRef = portal;
 				const params = await withId(portal);
 				await portal.json({ resource: kind, operation: 'trash', id });
 				return params;
 			},
 			request: (params) => expect(params).toEqual({ id }),
-			// documented with ID as a string
-			output: documentedObject(kind, (item) => expect(item.ID).toEqual(expect.any(String))),
+			// documented with ID as a string: the restored object, out of the trash
+			output: documentedObject(kind, (item) => {
+				expect(item).toMatchObject({ ID: id, TYPE: kind, DELETED_TYPE: 0 });
+				expect(portalRef.emu.store.get(table, Number(id))).toMatchObject({ DELETED_TYPE: 0 });
+			}),
 		},
 		[`${kind}.getExternalLink`]: {
 			parameters: (portal) => withId(portal),
@@ -87,6 +100,8 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 		[`${kind}.delete`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => expect(items).toEqual([{ id, deleted: true }]) },
 	};
 };
+
+let appStorage = '';
 
 export const driveCases: Cases = {
 	'storage.getMany': {
@@ -104,13 +119,17 @@ export const driveCases: Cases = {
 	'storage.getForApp': { auth: 'oAuth2', request: (params) => expect(params).toEqual({}), output: (items) => expect(items).toHaveLength(1) },
 	'storage.rename': {
 		auth: 'oAuth2',
-		parameters: { id: '7', newName: 'App files' },
-		request: (params) => expect(params).toEqual({ id: '7', newName: 'App files' }),
-		// documented: the storage object (disk-storage-rename.md)
+		// renames the application's storage (disk-storage-rename.md): its id comes from getForApp
+		parameters: async (portal) => {
+			const [own] = await portal.json({ resource: 'storage', operation: 'getForApp' }, { auth: 'oAuth2' });
+			return { id: (appStorage = String(own.ID)), newName: 'App files' };
+		},
+		request: (params) => expect(params).toEqual({ id: appStorage, newName: 'App files' }),
+		// documented: the storage object with its new name
 		output: (items) => {
 			expect(items).toHaveLength(1);
 			expect(Object.keys(items[0]).sort()).toEqual(['CODE', 'ENTITY_ID', 'ENTITY_TYPE', 'ID', 'MODULE_ID', 'NAME', 'ROOT_OBJECT_ID']);
-			expect(items[0]).toMatchObject({ ID: '7', NAME: expect.any(String), ENTITY_ID: expect.any(String), ROOT_OBJECT_ID: expect.any(String) });
+			expect(items[0]).toMatchObject({ ID: appStorage, NAME: 'App files', ENTITY_TYPE: 'restapp', ENTITY_ID: expect.any(String), ROOT_OBJECT_ID: expect.any(String) });
 		},
 	},
 	'storage.getTypes': { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((row) => expect(['user', 'common', 'group']).toContain(row.type)) },
