@@ -99,6 +99,17 @@ export function buildWorkflows(ctx) {
 			APIKEY_CRED_NAME: creds.apiKey.name,
 		}),
 	);
+	ids.foreign = makeId('b24e2eForeign');
+	wfs.push(
+		workflowFromFixture('http-foreign-host', {
+			WF_ID: ids.foreign,
+			SINK: ctx.sink.url,
+			WEBHOOK_CRED_ID: creds.webhook.id,
+			WEBHOOK_CRED_NAME: creds.webhook.name,
+			APIKEY_CRED_ID: creds.apiKey.id,
+			APIKEY_CRED_NAME: creds.apiKey.name,
+		}),
+	);
 	return { workflows: wfs, ids };
 }
 
@@ -287,6 +298,24 @@ export async function runCases(ctx) {
 			],
 			'each request carried its credential',
 		);
+	});
+}
+
+export async function foreignHostCase(ctx) {
+	const { n8n, suite, redact, sink, ids, redactor } = ctx;
+	await suite.case('HTTP Request node to another host: no webhook code or API key is sent there', async () => {
+		sink.requests.length = 0;
+		const res = await n8n.execute(ids.foreign);
+		assertSuccess(res, redact);
+		assert.equal(sink.requests.length, 2, `both nodes called the other host (${sink.requests.length} requests)`);
+		const leaks = [];
+		for (const r of sink.requests) {
+			const text = `${r.url} ${JSON.stringify(r.headers)} ${r.body}`;
+			for (const secret of redactor.secrets) {
+				if (text.includes(secret)) leaks.push(`${r.method} ${redact(r.url)} carried a ${secret.length}-character secret`);
+			}
+		}
+		assert.deepEqual(leaks, [], `secrets sent to a host that is not the portal: ${leaks.join('; ')}`);
 	});
 }
 

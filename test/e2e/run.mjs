@@ -12,6 +12,7 @@
 //   B24_E2E_ONLY=a,b       run only cases whose names contain one of these (case-insensitive)
 //   B24_E2E_SKIP=a,b       skip cases whose names contain one of these
 //   B24_E2E_LOG_DIR=dir    n8n command logs (default .n8n-e2e/logs)
+//   B24_E2E_PACKAGE_ROOT=dir  link this package folder instead of the repository (e.g. an unpacked npm pack)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,7 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { buildWorkflows, runCases, secretsCase } from './cases.mjs';
+import { buildWorkflows, foreignHostCase, runCases, secretsCase } from './cases.mjs';
+import { startSink } from './lib/sink.mjs';
 import { sandboxCase } from './sandbox.mjs';
 import { printSummary, Redactor, Suite } from './lib/check.mjs';
 import { startEmulator } from './lib/emulator.mjs';
@@ -28,6 +30,7 @@ import { cacheRoot, ensureN8n, VERSIONS } from './lib/install.mjs';
 import { killAllChildren, N8nInstance } from './lib/n8n.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PACKAGE_ROOT = path.resolve(process.env.B24_E2E_PACKAGE_ROOT || REPO);
 const LOG_DIR = process.env.B24_E2E_LOG_DIR ? path.resolve(process.env.B24_E2E_LOG_DIR) : path.join(REPO, '.n8n-e2e', 'logs');
 
 function parseArgs(argv) {
@@ -77,9 +80,9 @@ function build() {
 }
 
 function checkBuilt() {
-	const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+	const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
 	for (const f of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
-		if (!fs.existsSync(path.join(REPO, f))) throw new Error(`${f} is missing: run npm run build first`);
+		if (!fs.existsSync(path.join(PACKAGE_ROOT, f))) throw new Error(`${f} is missing in ${PACKAGE_ROOT}: run npm run build first`);
 	}
 }
 
@@ -116,6 +119,7 @@ async function runVersion(key, opts) {
 		seed: { deal: 120 },
 		apiKey: { mode: 'header', name: 'X-Api-Key', key: apiKey, userId: 1 },
 	});
+	const sink = await startSink();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `b24-e2e-n8n${key}-`));
 	const logFile = path.join(LOG_DIR, `n8n-${spec.n8n}.log`);
 	fs.mkdirSync(LOG_DIR, { recursive: true });
@@ -133,7 +137,7 @@ async function runVersion(key, opts) {
 			nodeDir: install.nodeDir,
 			versionEnv: spec.env,
 			userFolder,
-			packageRoot: REPO,
+			packageRoot: PACKAGE_ROOT,
 			port: await freePort(),
 			brokerPort: await freePort(),
 			logFile,
@@ -169,6 +173,7 @@ async function runVersion(key, opts) {
 			badItemIds: [Number(deals[0].ID), 987654321, Number(deals[1].ID)],
 			sessionId: session?.sessionId,
 			sessionChatId: session?.chatId,
+			sink,
 		};
 		const { workflows, ids } = buildWorkflows(ctx);
 		ctx.ids = ids;
@@ -184,6 +189,7 @@ async function runVersion(key, opts) {
 		});
 		if (suite.failed === 0) {
 			await runCases(ctx);
+			await foreignHostCase(ctx);
 			await secretsCase(ctx);
 		} else suite.skip('workflow cases', 'import failed');
 		if (spec.sandbox) {
@@ -196,6 +202,7 @@ async function runVersion(key, opts) {
 	} finally {
 		clearTimeout(watchdog);
 		await emu.stop().catch(() => {});
+		await sink.stop().catch(() => {});
 		if (opts.keep) process.stdout.write(`[e2e] kept user folder ${userFolder}\n`);
 		else fs.rmSync(userFolder, { recursive: true, force: true });
 	}
