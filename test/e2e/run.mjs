@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end tests of n8n-nodes-b24 inside real n8n (1.123.50 on Node 20, 2.41.1 on Node 24).
 //
-//   node test/e2e/run.mjs [--version 1|2|all] [--no-build] [--keep]
+//   node test/e2e/run.mjs [--version 1|2|all] [--no-build] [--keep] [--pack]
 //
 // Environment:
 //   B24_E2E_SKIP_V2=1      skip the n8n 2.x leg (reported as SKIP)
@@ -13,6 +13,7 @@
 //   B24_E2E_SKIP=a,b       skip cases whose names contain one of these
 //   B24_E2E_LOG_DIR=dir    n8n command logs (default .n8n-e2e/logs)
 //   B24_E2E_PACKAGE_ROOT=dir  link this package folder instead of the repository (e.g. an unpacked npm pack)
+//   --pack, B24_E2E_PACK=1 link what `npm pack` would publish (unpacked, no node_modules) instead of the repository
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -30,19 +31,26 @@ import { cacheRoot, ensureN8n, VERSIONS } from './lib/install.mjs';
 import { killAllChildren, N8nInstance } from './lib/n8n.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PACKAGE_ROOT = path.resolve(process.env.B24_E2E_PACKAGE_ROOT || REPO);
+let PACKAGE_ROOT = path.resolve(process.env.B24_E2E_PACKAGE_ROOT || REPO);
 const LOG_DIR = process.env.B24_E2E_LOG_DIR ? path.resolve(process.env.B24_E2E_LOG_DIR) : path.join(REPO, '.n8n-e2e', 'logs');
 
 function parseArgs(argv) {
-	const o = { version: 'all', build: process.env.B24_E2E_NO_BUILD !== '1', keep: process.env.B24_E2E_KEEP === '1' };
+	const o = {
+		version: 'all',
+		build: process.env.B24_E2E_NO_BUILD !== '1',
+		keep: process.env.B24_E2E_KEEP === '1',
+		pack: process.env.B24_E2E_PACK === '1',
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--version' || a === '-v') o.version = argv[++i];
 		else if (a.startsWith('--version=')) o.version = a.slice('--version='.length);
 		else if (a === '--no-build') o.build = false;
 		else if (a === '--keep') o.keep = true;
+		else if (a === '--pack') o.pack = true;
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).join('\n') + '\n');
+			const lines = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+			process.stdout.write(lines.slice(1, lines.findIndex((l) => l.startsWith('import'))).join('\n') + '\n');
 			process.exit(0);
 		} else {
 			process.stderr.write(`unknown argument ${a}\n`);
@@ -77,6 +85,19 @@ function build() {
 	fs.writeFileSync(logFile, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
 	if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status}); see ${logFile}`);
 	process.stdout.write(`[e2e] build done in ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+}
+
+/** `npm pack` the built package and unpack it: exactly the published files, no node_modules. */
+function packPackage() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-e2e-pack-'));
+	const r = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8', timeout: 5 * 60_000 });
+	if (r.status !== 0) throw new Error(`npm pack failed: ${r.stderr}`);
+	const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
+	const t = spawnSync('tar', ['xzf', tgz], { cwd: dir, encoding: 'utf8' });
+	if (t.status !== 0) throw new Error(`tar failed: ${t.stderr}`);
+	process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+	process.stdout.write(`[e2e] testing the packed package ${tgz}\n`);
+	return path.join(dir, 'package');
 }
 
 function checkBuilt() {
@@ -215,6 +236,7 @@ async function main() {
 	const started = Date.now();
 	process.stdout.write(`[e2e] n8n cache: ${cacheRoot()}\n`);
 	if (opts.build) build();
+	if (opts.pack) PACKAGE_ROOT = packPackage();
 	checkBuilt();
 
 	let keys = opts.version === 'all' ? ['1', '2'] : [opts.version];
