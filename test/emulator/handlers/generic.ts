@@ -311,7 +311,8 @@ function sharedWithDedicated(method: string): boolean {
 		dedicated = (require('./index') as { allHandlers(): HandlerMap }).allHandlers();
 	}
 	const fam = family(method);
-	return Object.keys(dedicated).some((m) => family(m) === fam);
+	// handlers that only complete a generic answer (handlers/imbot.ts) leave the family generic
+	return Object.entries(dedicated).some(([m, h]) => family(m) === fam && !(h as { wrapsGeneric?: boolean }).wrapsGeneric);
 }
 
 /** Whether the family can be created through the generic store (a catalogued create method exists). */

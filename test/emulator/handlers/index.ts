@@ -8,6 +8,7 @@ import { seedUsers, userHandlers, usersInitialData } from './users';
 import { imHandlers } from './im';
 import { openlinesHandlers, openlinesInitialData, seedOpenlines } from './openlines';
 import { diskHandlers, diskInitialData } from './disk';
+import { imbotHandlers } from './imbot';
 
 export { genericHandler } from './generic';
 
@@ -20,6 +21,7 @@ export function allHandlers(): HandlerMap {
 		...imHandlers(),
 		...openlinesHandlers(),
 		...diskHandlers(),
+		...imbotHandlers(),
 	};
 	// keys are compared lowercase (the server lowercases method names)
 	return Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));

@@ -96,6 +96,9 @@ const sentBy = (ids: BotIds, extra: IDataObject = {}) => (params: IDataObject) =
 /** imbot.v2 changes answer {result: true}: the node reports the record it changed. */
 const changed = (id: unknown, state = 'success') => (items: IDataObject[]) => expect(one(items)).toEqual({ id, [state]: true });
 
+/** The portal of the running case, for checks against the users and chats it keeps. */
+let portalRef: Portal;
+
 /** Rows of a family the emulator answers generically but never fills from the node's calls. */
 function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
 	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
@@ -264,34 +267,19 @@ export const messengerCases: Cases = {
 	// ---- messenger users and search ----
 	'imUser.get': { parameters: { options: { ID: 2 } }, request: (params) => expect(params).toEqual({ ID: 2 }), output: (items) => expect(items).toHaveLength(1) },
 	'imUser.getMany': {
-		parameters: (portal) => {
-			// the emulator answers im.user.list.get from its generic store, not from the users it keeps
-			// for user.get: the documented rows of the two users are seeded there
-			const users = [1, 2].map((id) => portal.emu.store.get('user', id) as IDataObject);
-			seededRows(
-				portal,
-				'im.user.list',
-				users.map((user) => ({
-					ID: Number(user.ID),
-					active: true,
-					name: `${user.NAME as string} ${user.LAST_NAME as string}`,
-					first_name: user.NAME,
-					last_name: user.LAST_NAME,
-					work_position: user.WORK_POSITION,
-					email: user.EMAIL,
-					bot: false,
-					type: 'user',
-				})),
-			);
-			return { ID: '1, 2' };
-		},
+		parameters: (portal) => ((portalRef = portal), { ID: '1, 2' }),
 		request: (params) => expect(params).toEqual({ ID: ['1', '2'], RESULT_TYPE: 'array' }),
-		// RESULT_TYPE=array: a list of user objects, one output item each
+		// RESULT_TYPE=array: a list of user objects, one output item each — the portal's users 1 and 2
 		output: (items) => {
 			expect(items.map((user) => user.id)).toEqual([1, 2]);
 			for (const user of items) {
 				expect(user).toMatchObject({ active: true, first_name: expect.any(String), last_name: expect.any(String), bot: false, type: 'user' });
 				expect(Object.keys(user)).toEqual(expect.arrayContaining(['name', 'work_position', 'status', 'departments', 'phones', 'email']));
+			}
+			const real = (id: number) => portalRef.emu.store.get('user', id) as IDataObject;
+			for (const user of items) {
+				const stored = real(user.id as number);
+				expect(user).toMatchObject({ first_name: stored.NAME, last_name: stored.LAST_NAME, name: `${stored.NAME as string} ${stored.LAST_NAME as string}`, email: stored.EMAIL, work_position: stored.WORK_POSITION });
 			}
 		},
 	},
@@ -369,6 +357,8 @@ export const messengerCases: Cases = {
 			const message = one(items);
 			expect(message.id).toBe(ids.messageId);
 			expect(Object.keys(message)).toEqual(expect.arrayContaining(['id', 'chatId', 'authorId', 'date', 'text', 'isSystem', 'params']));
+			// the text sent as fields.message, in the bot's chat
+			expect(message).toMatchObject({ text: 'Stored text', chatId: Number(ids.dialogId.replace('chat', '')) });
 		},
 	})),
 	'botMessage.update': botCase(['message'], (ids) => ({
@@ -410,6 +400,8 @@ export const messengerCases: Cases = {
 			const chat = one(items);
 			expect(chat).toMatchObject({ id: expect.any(Number), color: 'MINT' });
 			expect(Object.keys(chat)).toEqual(expect.arrayContaining(['dialogId', 'name', 'type', 'owner']));
+			// documented: name is the title, dialogId chat<id>, the bot owns it when no ownerId is given
+			expect(chat).toMatchObject({ name: 'Bot room', dialogId: `chat${chat.id as number}`, type: 'chat', owner: ids.botId });
 		},
 	})),
 	'botChat.get': botCase(['chat'], (ids) => ({
@@ -419,6 +411,7 @@ export const messengerCases: Cases = {
 			const chat = one(items);
 			expect(chat.id).toEqual(expect.any(Number));
 			expect(Object.keys(chat)).toEqual(expect.arrayContaining(['dialogId', 'name', 'type', 'owner', 'managerList', 'userCounter']));
+			expect(chat).toMatchObject({ dialogId: ids.dialogId, name: 'Bot room', userCounter: 2 });
 		},
 	})),
 	'botChat.addUsers': botCase(['chat'], (ids) => ({
@@ -431,21 +424,16 @@ export const messengerCases: Cases = {
 		request: sentBy(ids, { dialogId: ids.dialogId, userId: 2 }),
 		output: changed(ids.dialogId),
 	})),
-	'botChat.getUsers': botCase(['chat'], (ids) => {
-		// the emulator does not keep bot chat members: it answers documented user rows seeded here
-		seededRows(ids.portal, 'imbot.v2.chat.user', [
-			{ ID: 1, name: 'Admin', bot: false, type: 'employee' },
-			{ ID: 2, name: 'Alex', bot: false, type: 'employee' },
-		]);
-		return {
-			parameters: { dialogId: ids.dialogId, options: { limit: 100 } },
-			request: sentBy(ids, { dialogId: ids.dialogId, limit: 100 }),
-			output: (items) => {
-				expect(items.map((user) => user.id)).toEqual([1, 2]);
-				expect(items[1]).toMatchObject({ name: 'Alex', bot: false, type: 'employee' });
-			},
-		};
-	}),
+	'botChat.getUsers': botCase(['chat'], (ids) => ({
+		// the chat was created with userIds 1,2: the portal's users 1 and 2 are its members
+		parameters: { dialogId: ids.dialogId, options: { limit: 100 } },
+		request: sentBy(ids, { dialogId: ids.dialogId, limit: 100 }),
+		output: (items) => {
+			expect(items.map((user) => user.id)).toEqual([1, 2]);
+			const alex = ids.portal.emu.store.get('user', 2) as IDataObject;
+			expect(items[1]).toMatchObject({ name: `${alex.NAME as string} ${alex.LAST_NAME as string}`, firstName: alex.NAME, lastName: alex.LAST_NAME, bot: false, type: 'employee' });
+		},
+	})),
 	'botChat.addManagers': botCase(['chat'], (ids) => ({
 		parameters: { dialogId: ids.dialogId, userIds: '2' },
 		request: sentBy(ids, { dialogId: ids.dialogId, userIds: ['2'] }),
@@ -507,6 +495,7 @@ export const messengerCases: Cases = {
 	'botFile.download': botCase(['file'], (ids) => ({
 		parameters: { fileId: ids.fileId },
 		request: sentBy(ids, { fileId: ids.fileId }),
-		output: (items) => expect(one(items)).toHaveProperty('downloadUrl'),
+		// documented: only the one-time link
+		output: (items) => expect(one(items)).toEqual({ downloadUrl: expect.stringMatching(/^http/) }),
 	})),
 };

@@ -73,20 +73,18 @@ export const telephonyCases: Cases = {
 		output: (items) => expect(items.length).toBeLessThanOrEqual(10),
 	},
 	'telephonyUser.get': {
-		parameters: (portal) => {
-			// the emulator answers voximplant.user.get from its generic store, not from the users it keeps
-			// for user.get: the documented settings rows of the two users are seeded there
-			for (const row of portal.emu.store.all('generic:voximplant.user')) portal.emu.store.remove('generic:voximplant.user', row.ID as number);
-			portal.emu.store.insert('generic:voximplant.user', { ID: 1, DEFAULT_LINE: null, PHONE_ENABLED: 'Y', SIP_SERVER: 'sip.example.com', SIP_LOGIN: 'phone1', SIP_PASSWORD: 'p1', INNER_NUMBER: '101' });
-			portal.emu.store.insert('generic:voximplant.user', { ID: 2, DEFAULT_LINE: 'reg150907', PHONE_ENABLED: 'N', SIP_SERVER: 'sip.example.com', SIP_LOGIN: 'phone2', SIP_PASSWORD: null, INNER_NUMBER: null });
+		// the portal's users 1 and 2; user 2's SIP device is switched on first, user 1's off
+		parameters: async (portal) => {
+			await portal.json({ resource: 'telephonyUser', operation: 'activatePhone', USER_ID: 2 });
+			await portal.json({ resource: 'telephonyUser', operation: 'deactivatePhone', USER_ID: 1 });
 			return { USER_ID: '1,2' };
 		},
 		request: (params) => expect(params).toEqual({ USER_ID: ['1', '2'] }),
 		// documented: an array with one settings object per user, ID as a string
 		output: (items) =>
 			expect(items).toEqual([
-				{ ID: '1', DEFAULT_LINE: null, PHONE_ENABLED: 'Y', SIP_SERVER: 'sip.example.com', SIP_LOGIN: 'phone1', SIP_PASSWORD: 'p1', INNER_NUMBER: '101' },
-				{ ID: '2', DEFAULT_LINE: 'reg150907', PHONE_ENABLED: 'N', SIP_SERVER: 'sip.example.com', SIP_LOGIN: 'phone2', SIP_PASSWORD: null, INNER_NUMBER: null },
+				{ ID: '1', DEFAULT_LINE: null, PHONE_ENABLED: 'N', SIP_SERVER: expect.any(String), SIP_LOGIN: 'phone1', SIP_PASSWORD: null, INNER_NUMBER: null },
+				{ ID: '2', DEFAULT_LINE: null, PHONE_ENABLED: 'Y', SIP_SERVER: expect.any(String), SIP_LOGIN: 'phone2', SIP_PASSWORD: null, INNER_NUMBER: null },
 			]),
 	},
 	'telephonyUser.activatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
