@@ -130,6 +130,13 @@ function coerce(tag: string, v: unknown): unknown {
 /** Finds the stored value for a documented key: exact, then case/underscore-insensitive. */
 function lookup(rec: Rec, key: string): { found: boolean; value?: unknown } {
 	if (key in rec) return { found: true, value: rec[key] };
+	// PROPERTY_<CODE> reads the item's PROPERTY_VALUES (entity-item-get.md: filter as PROPERTY_<PROPERTY_CODE>)
+	const prop = /^PROPERTY_(.+)$/i.exec(key);
+	if (prop && !/^VALUES$/i.test(prop[1]) && isObj(rec.PROPERTY_VALUES)) {
+		const values = rec.PROPERTY_VALUES;
+		const code = Object.keys(values).find((k) => k.toLowerCase() === prop[1].toLowerCase());
+		if (code !== undefined) return { found: true, value: values[code] };
+	}
 	const n = norm(key);
 	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && norm(k) === n) return { found: true, value: v };
 	// request names that carry the object's kind: ELEMENT_CODE -> CODE, SECTION_NAME -> NAME, IBLOCK_CODE -> CODE

@@ -29,7 +29,20 @@ function userFilter(ctx: CallContext): Rec {
 		const bare = k.replace(/^(>=|<=|!=|!|>|<|=|%|@)/, '');
 		if (USER_FIELDS.includes(bare.toUpperCase()) && !['SORT', 'ORDER'].includes(bare.toUpperCase())) filter[k] = v;
 	}
+	// ACTIVE takes true/false or Y/N (user-get.md); the records keep a boolean
+	for (const k of Object.keys(filter)) {
+		if (k.replace(/^(>=|<=|!=|!|>|<|=|%|@)/, '').toUpperCase() !== 'ACTIVE') continue;
+		const v = filter[k];
+		filter[k] = Array.isArray(v) ? v.map(activeFlag) : activeFlag(v);
+	}
 	return filter;
+}
+
+/** true/'true'/'Y'/1 -> true, false/'false'/'N'/0 -> false; anything else as given. */
+function activeFlag(v: unknown): unknown {
+	if (v === true || v === 1 || (typeof v === 'string' && /^(y|true|1)$/i.test(v))) return true;
+	if (v === false || v === 0 || (typeof v === 'string' && /^(n|false|0)$/i.test(v))) return false;
+	return v;
 }
 
 export function userHandlers(): HandlerMap {
@@ -81,7 +94,7 @@ export function userHandlers(): HandlerMap {
 			const rec: Rec = { ACTIVE: true, EMAIL: email, DATE_REGISTER: core.clock.isoDate(), UF_DEPARTMENT: [1], USER_TYPE: 'employee', IS_ONLINE: 'N' };
 			for (const [k, v] of Object.entries(ctx.params)) {
 				const up = k.toUpperCase();
-				if ((USER_FIELDS.includes(up) || up.startsWith('UF_')) && up !== 'ID') rec[up] = v;
+				if ((USER_FIELDS.includes(up) || up.startsWith('UF_')) && up !== 'ID') rec[up] = up === 'ACTIVE' ? activeFlag(v) : v;
 			}
 			if (p(ctx, 'EXTRANET') === 'Y') rec.USER_TYPE = 'extranet';
 			const u = core.store.insert('user', rec);
@@ -100,14 +113,17 @@ export function userHandlers(): HandlerMap {
 		},
 		'department.get': (ctx, core) => {
 			const filter: Rec = {};
+			// department-get.md: `sort` names the field to sort by, `order` the direction; `SORT` filters
+			// by the sort index, so the two are told apart by case
+			const exact = (name: string): unknown => ctx.params[name];
 			for (const k of ['ID', 'NAME', 'SORT', 'PARENT', 'UF_HEAD']) {
-				const v = p(ctx, k);
+				const v = k === 'SORT' ? exact('SORT') : p(ctx, k);
 				if (v !== undefined) filter[k] = v;
 			}
 			const resolve = (n: string): string | null => (['ID', 'NAME', 'SORT', 'PARENT', 'UF_HEAD'].includes(n.toUpperCase()) ? n.toUpperCase() : null);
 			const conds = parseFilter(filter, resolve);
-			const sortField = p(ctx, 'sort');
-			const order = sortField ? parseOrder({ [String(sortField)]: p(ctx, 'order') ?? 'ASC' }, resolve) : [];
+			const sortField = exact('sort');
+			const order = sortField ? parseOrder({ [String(sortField)]: exact('order') ?? exact('ORDER') ?? 'ASC' }, resolve) : [];
 			const start = parseStart(p(ctx, 'START'));
 			const pg = page(core.store.table('department'), conds, order, start);
 			return {

@@ -10,10 +10,12 @@ const app = (c: OperationCase): OperationCase => ({ ...c, auth: 'oAuth2' });
 const exactly = (expected: IDataObject) => (params: IDataObject) => expect(params).toEqual(expected);
 
 let itemId = '';
-async function entityItem(portal: Portal): Promise<string> {
-	const [created] = await portal.json({ resource: 'appEntityItem', operation: 'create', ENTITY: 'orders', NAME: 'Seeded' }, { auth: 'oAuth2' });
+async function entityItem(portal: Portal, properties?: IDataObject): Promise<string> {
+	const additionalFields = properties ? { additionalFields: { PROPERTY_VALUES: JSON.stringify(properties) } } : {};
+	const [created] = await portal.json({ resource: 'appEntityItem', operation: 'create', ENTITY: 'orders', NAME: 'Seeded', ...additionalFields }, { auth: 'oAuth2' });
 	return (itemId = String(created.id));
 }
+let otherItemId = '';
 let sectionId = '';
 async function entitySection(portal: Portal): Promise<string> {
 	const [created] = await portal.json({ resource: 'appEntitySection', operation: 'create', ENTITY: 'orders', NAME: 'Seeded section' }, { auth: 'oAuth2' });
@@ -139,12 +141,19 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: itemId, ENTITY: 'orders', NAME: 'Seeded' })]),
 	}),
 	'appEntityItem.getMany': app({
-		parameters: async (portal) => (await entityItem(portal), { ENTITY: 'orders', returnAll: true, listOptions: { filter: '{"NAME": "Seeded"}', sort: '{"ID": "DESC"}' } }),
-		request: exactly({ ENTITY: 'orders', FILTER: { NAME: 'Seeded' }, SORT: { ID: 'DESC' }, start: 0 }),
+		// two items with the property price: the filter PROPERTY_price (entity-item-get.md) keeps the one at 100
+		parameters: async (portal) => {
+			otherItemId = await entityItem(portal, { price: 5 });
+			await entityItem(portal, { price: 100 });
+			return { ENTITY: 'orders', returnAll: true, listOptions: { filter: '{"NAME": "Seeded", "PROPERTY_price": 100}', sort: '{"ID": "DESC"}' } };
+		},
+		request: exactly({ ENTITY: 'orders', FILTER: { NAME: 'Seeded', PROPERTY_price: 100 }, SORT: { ID: 'DESC' }, start: 0 }),
 		output: (items) => {
 			expect(items.length).toBeGreaterThan(0);
 			expect(items[0]).toMatchObject({ ID: itemId, NAME: 'Seeded', ENTITY: 'orders' });
 			for (const row of items) expect(row).toMatchObject({ ID: expect.any(String), NAME: 'Seeded' });
+			for (const row of items) expect(row.PROPERTY_VALUES).toEqual({ price: 100 });
+			expect(items.map((row) => row.ID)).not.toContain(otherItemId);
 		},
 	}),
 	'appEntityItem.update': app({

@@ -102,13 +102,17 @@ export const usersCases: Cases = {
 	'department.getMany': {
 		parameters: async (portal) => {
 			await newDepartment(portal, 'Sales');
-			// no `sort` here: the emulator reads it case-insensitively as the SORT filter field
-			return { returnAll: true, options: { PARENT: '1', NAME: 'Sales' } };
+			await newDepartment(portal, 'Sales');
+			// `sort` names the field to sort by, `order` the direction (department-get.md)
+			return { returnAll: true, options: { PARENT: '1', NAME: 'Sales', sort: 'ID', order: 'DESC' } };
 		},
-		request: (params) => expect(params).toEqual({ PARENT: '1', NAME: 'Sales', START: 0 }),
+		request: (params) => expect(params).toEqual({ PARENT: '1', NAME: 'Sales', sort: 'ID', order: 'DESC', START: 0 }),
 		output: (items) => {
 			expect(items.length).toBeGreaterThan(0);
 			for (const item of items) expect(item).toMatchObject({ ID: expect.any(String), NAME: 'Sales', PARENT: '1' });
+			expect(items.length).toBeGreaterThanOrEqual(2);
+			const ids = items.map((item) => Number(item.ID));
+			expect(ids).toEqual([...ids].sort((a, b) => b - a));
 		},
 	},
 	'department.create': {
