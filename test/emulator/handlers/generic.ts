@@ -356,6 +356,22 @@ function listRows(ctx: CallContext, core: Core, table: string): Rec[] {
 		if (v !== undefined && v !== '' && !isObj(v) && !Array.isArray(v)) rows = rows.filter((r) => String(r.ID) === String(v));
 	}
 	const scope = scopeOf(ctx);
+	// calendar.event.get: `from`/`to` bound the period to select (calendar-event-get.md), events
+	// that overlap it are listed; without them no period applies (the documented default window,
+	// a month back to three months ahead, is not applied)
+	if (/^calendar\.event\.get$/i.test(ctx.method)) {
+		const from = when(scope.from, false);
+		const to = when(scope.to, true);
+		delete scope.from;
+		delete scope.to;
+		rows = rows.filter((r) => {
+			const start = when(lookup(r, 'DATE_FROM').value, false);
+			const end = when(lookup(r, 'DATE_TO').value, true) ?? start;
+			if (from !== undefined && end !== undefined && end < from) return false;
+			if (to !== undefined && start !== undefined && start > to) return false;
+			return true;
+		});
+	}
 	rows = rows.filter((r) => {
 		const s = r._scope as Rec | undefined;
 		if (!s) return true;
@@ -383,6 +399,18 @@ function listRows(ctx: CallContext, core: Core, table: string): Rec[] {
 		});
 	}
 	return rows;
+}
+
+/** A date or date-time as epoch ms; a bare date ends the period at the end of that day when `endOfDay`. */
+function when(v: unknown, endOfDay: boolean): number | undefined {
+	if (v === undefined || v === null || v === '') return undefined;
+	let s = String(v).trim();
+	const ru = /^(\d{2})\.(\d{2})\.(\d{4})(.*)$/.exec(s);
+	if (ru) s = `${ru[3]}-${ru[2]}-${ru[1]}${ru[4]}`;
+	const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s);
+	const t = Date.parse(dateOnly ? `${s}T00:00:00Z` : s.replace(' ', 'T').replace(/(T\d{2}:\d{2}(:\d{2})?)$/, '$1Z'));
+	if (Number.isNaN(t)) return undefined;
+	return dateOnly && endOfDay ? t + 86_400_000 - 1 : t;
 }
 
 /** Looks through one wrapper level, for filters over seeds written in the wrapped shape. */

@@ -2,6 +2,7 @@ import type { Portal } from '../../helpers/portal';
 import type { Cases } from './types';
 
 const owner = { type: 'user', ownerId: 1 };
+let aprilId = '';
 async function newEvent(portal: Portal, name = 'Case event'): Promise<string> {
 	const [out] = await portal.json({ resource: 'calendarEvent', operation: 'create', ...owner, name, from: '2030-03-20T10:00:00', to: '2030-03-20T11:00:00', section: 4 });
 	return String(out.id);
@@ -54,11 +55,17 @@ export const calendarCases: Cases = {
 	'calendarEvent.getMany': {
 		parameters: async (portal) => {
 			await newEvent(portal, 'In March');
-			// no period here: the emulator matches from/to as equal to the event's dates, not as a range
-			return { ...owner, options: { section: '4' } };
+			const [april] = await portal.json({ resource: 'calendarEvent', operation: 'create', ...owner, name: 'In April', from: '2030-04-20T10:00:00', to: '2030-04-20T11:00:00', section: 4 });
+			aprilId = String(april.id);
+			// a period around the March event (calendar-event-get.md: from/to bound the selection)
+			return { ...owner, options: { from: '2030-03-01', to: '2030-03-31', section: '4' } };
 		},
-		request: (params) => expect(params).toEqual({ ...owner, section: ['4'] }),
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), NAME: 'In March' })),
+		request: (params) => expect(params).toMatchObject({ ...owner, section: ['4'], from: expect.stringMatching(/^2030-03-01/), to: expect.stringMatching(/^2030-03-31/) }),
+		output: (items) => {
+			expect(items).toContainEqual(expect.objectContaining({ ID: expect.any(String), NAME: 'In March' }));
+			expect(items.map((item) => String(item.ID))).not.toContain(aprilId);
+			expect(items.map((item) => item.NAME)).not.toContain('In April');
+		},
 	},
 	'calendarEvent.getNearest': {
 		parameters: { options: { days: 7, forCurrentUser: true } },
