@@ -31,6 +31,17 @@ describe('signing', () => {
 		expect(signWithWebhookPath(once, hook).url).toBe(once.url);
 		expect(signWithWebhookPath({ url: 'profile.json' }, hook).url).toBe('https://acme.bitrix24.com/rest/7/SECRETCODE/profile.json');
 	});
+	test("n8n's HTTP Request node passes `uri`: it is signed in place, and other hosts get nothing", () => {
+		const signed = signWithWebhookPath({ uri: 'https://acme.bitrix24.com/rest/crm.deal.list' } as never, hook) as { uri?: string; url?: string };
+		expect(signed.uri).toBe('https://acme.bitrix24.com/rest/7/SECRETCODE/crm.deal.list');
+		expect(signed.url).toBeUndefined();
+		const foreign = { uri: 'https://sink.example.com/collect' } as never;
+		expect(signWithWebhookPath(foreign, hook)).toBe(foreign);
+		const base = { portalUrl: 'https://acme.bitrix24.com', userId: '7', apiKey: 'KEY123' };
+		expect(JSON.stringify(signWithApiKey({ uri: 'https://sink.example.com/collect' } as never, { ...base, sendKeyAs: 'header', headerName: 'X-Key' }))).not.toContain('KEY123');
+		expect(JSON.stringify(signWithApiKey({ uri: 'https://sink.example.com/collect' } as never, { ...base, sendKeyAs: 'queryParameter' }))).not.toContain('KEY123');
+		expect(signWithApiKey({ uri: 'https://acme.bitrix24.com/rest/profile' } as never, { ...base, sendKeyAs: 'header', headerName: 'X-Key' }).headers).toEqual({ 'X-Key': 'KEY123' });
+	});
 	test('leaves signed download links unchanged', () => {
 		const link = 'https://acme.bitrix24.com/rest/download.json?auth=x&token=disk%7CaWQ9MQ';
 		expect(signWithWebhookPath({ url: link }, hook).url).toBe(link);

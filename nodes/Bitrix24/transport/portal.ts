@@ -51,21 +51,28 @@ export function parseWebhookUrl(raw: string): WebhookParts {
 	return { portal: `${url.protocol}//${url.host}${prefix ? `/${prefix}` : ''}`, userId, code };
 }
 
-function absoluteUrl(options: IHttpRequestOptions): URL | undefined {
+/** n8n's HTTP Request node passes credentials legacy options with `uri`; n8n's helpers use `url`. */
+type RequestOptions = IHttpRequestOptions & { uri?: string };
+
+const addressKey = (options: RequestOptions): 'uri' | 'url' => (options.uri !== undefined ? 'uri' : 'url');
+
+function absoluteUrl(options: RequestOptions, fallbackBase?: string): URL | undefined {
 	try {
-		return new URL(options.url, options.baseURL);
+		return new URL(options[addressKey(options)] ?? '', options.baseURL ?? fallbackBase);
 	} catch {
 		return undefined;
 	}
 }
 
+const readdressed = (options: RequestOptions, target: URL): RequestOptions => ({ ...options, baseURL: undefined, [addressKey(options)]: target.toString() });
+
 /**
  * Puts `USER_ID/CODE/` after `/rest/` for URLs on the portal; a relative URL is resolved against the
  * webhook. URLs on other hosts are left alone so the code never travels anywhere but the portal.
  */
-export function signWithWebhookPath(options: IHttpRequestOptions, hook: WebhookParts): IHttpRequestOptions {
+export function signWithWebhookPath(options: RequestOptions, hook: WebhookParts): RequestOptions {
 	const hookBase = `${hook.portal}/rest/${hook.userId}/${hook.code}/`;
-	const target = absoluteUrl({ ...options, baseURL: options.baseURL ?? hookBase });
+	const target = absoluteUrl(options, hookBase);
 	if (!target) return options;
 	const portal = new URL(hook.portal);
 	if (target.host !== portal.host) return options;
@@ -73,14 +80,14 @@ export function signWithWebhookPath(options: IHttpRequestOptions, hook: WebhookP
 	if (!target.pathname.startsWith(restPrefix)) return options;
 	const tail = target.pathname.slice(restPrefix.length);
 	// signed download links (DOWNLOAD_URL) carry their own token and must be used unchanged
-	if (/^download(\.json)?$/i.test(tail)) return { ...options, baseURL: undefined, url: target.toString() };
+	if (/^download(\.json)?$/i.test(tail)) return readdressed(options, target);
 	if (!tail.startsWith(`${hook.userId}/${hook.code}/`)) {
 		target.pathname = `${restPrefix}${hook.userId}/${hook.code}/${tail}`;
 	}
-	return { ...options, baseURL: undefined, url: target.toString() };
+	return readdressed(options, target);
 }
 
-export function isOnPortal(options: IHttpRequestOptions, portal: string): boolean {
+export function isOnPortal(options: RequestOptions, portal: string): boolean {
 	const target = absoluteUrl(options);
 	return !!target && target.host === new URL(portal).host;
 }
@@ -88,7 +95,7 @@ export function isOnPortal(options: IHttpRequestOptions, portal: string): boolea
 export type KeyPlacement = 'webhookPath' | 'queryParameter' | 'header';
 
 /** Applies an API-key credential (portal + user + key) the way the portal expects it. */
-export function signWithApiKey(options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject) {
+export function signWithApiKey(options: RequestOptions, credentials: ICredentialDataDecryptedObject): RequestOptions {
 	const portal = normalizePortal(credentials.portalUrl as string);
 	const key = String(credentials.apiKey ?? '');
 	const placement = (credentials.sendKeyAs as KeyPlacement) ?? 'webhookPath';
@@ -97,9 +104,9 @@ export function signWithApiKey(options: IHttpRequestOptions, credentials: ICrede
 		if (!/^\d+$/.test(userId)) throw new Error('The User ID must be the numeric ID of the user who owns the key, e.g. 1');
 		return signWithWebhookPath(options, { portal, userId, code: key });
 	}
-	const resolved = /^https?:/i.test(options.url)
+	const resolved = /^https?:/i.test(options[addressKey(options)] ?? '')
 		? options
-		: { ...options, baseURL: options.baseURL ? normalizePortal(options.baseURL) : `${portal}/rest/` };
+		: { ...options, baseURL: !options.baseURL ? `${portal}/rest/` : /^https?:/i.test(options.baseURL) ? options.baseURL : normalizePortal(options.baseURL) };
 	if (!isOnPortal(resolved, portal)) return resolved;
 	if (placement === 'queryParameter') {
 		const name = String(credentials.parameterName || 'auth');
