@@ -270,10 +270,18 @@ function legacyItems(): HandlerMap {
 			}
 			return { result: rows.map(strOut) };
 		},
+		// task-elapsed-item-get.md: an array holding the entry, values as strings
+		'task.elapseditem.get': (ctx, core) => {
+			const r = legacyItem(core, ctx, 'elapsedItem');
+			return { result: [strOut({ DATE_START: r.CREATED_DATE, DATE_STOP: r.CREATED_DATE, ...r })] };
+		},
 		'task.elapseditem.update': (ctx, core) => {
 			const r = legacyItem(core, ctx, 'elapsedItem');
 			const f = asFields(ctx.params.ARFIELDS, ctx.method);
 			for (const k of ['SECONDS', 'COMMENT_TEXT', 'MINUTES']) if (f[k] !== undefined) r[k] = f[k];
+			// MINUTES follows SECONDS (and SECONDS an update of MINUTES alone), as add keeps them
+			if (f.SECONDS !== undefined) r.MINUTES = Math.round(Number(f.SECONDS) / 60);
+			else if (f.MINUTES !== undefined) r.SECONDS = Number(f.MINUTES) * 60;
 			return { result: true };
 		},
 		'task.elapseditem.delete': (ctx, core) => {

@@ -28,6 +28,7 @@ async function newChecklistItem(portal: Portal): Promise<{ taskId: string; id: s
 	return { taskId, id: String(out.id) };
 }
 
+let timeEntry: { taskId: string; id: string; portal?: Portal } = { taskId: '', id: '' };
 async function newTimeEntry(portal: Portal): Promise<{ taskId: string; id: string }> {
 	const taskId = await newTask(portal);
 	const [out] = await portal.json({ resource: 'taskElapsedTime', operation: 'create', TASKID: taskId, SECONDS: 600, COMMENT_TEXT: 'Work' });
@@ -238,12 +239,14 @@ export const tasksCases: Cases = {
 	'taskElapsedTime.get': {
 		parameters: async (portal) => {
 			const { taskId, id } = await newTimeEntry(portal);
+			timeEntry = { taskId, id };
 			return { TASKID: taskId, ITEMID: id };
 		},
 		request: (params) => expect(Object.keys(params)).toEqual(['TASKID', 'ITEMID']),
-		// documented as an array holding the entry; the emulator keeps added entries apart from this method's answers
+		// documented as an array holding the entry: the one added, values as strings
 		output: (items) => {
 			for (const item of items) expect(item).toMatchObject({ ID: expect.any(String), SECONDS: expect.any(String) });
+			expect(items).toEqual([expect.objectContaining({ ID: timeEntry.id, TASK_ID: timeEntry.taskId, SECONDS: '600', MINUTES: '10', COMMENT_TEXT: 'Work' })]);
 		},
 	},
 	'taskElapsedTime.getMany': {
@@ -255,10 +258,15 @@ export const tasksCases: Cases = {
 	'taskElapsedTime.update': {
 		parameters: async (portal) => {
 			const { taskId, id } = await newTimeEntry(portal);
+			timeEntry = { taskId, id, portal };
 			return { TASKID: taskId, ITEMID: id, SECONDS: 900, COMMENT_TEXT: 'More work' };
 		},
 		request: (params) => expect(params.ARFIELDS).toEqual({ SECONDS: 900, COMMENT_TEXT: 'More work' }),
-		output: (items) => expect(items).toEqual([{ taskId: expect.any(String), id: expect.any(String), updated: true }]),
+		output: (items) => {
+			expect(items).toEqual([{ taskId: expect.any(String), id: expect.any(String), updated: true }]);
+			// the entry now counts 900 seconds, 15 minutes
+			expect(timeEntry.portal!.emu.store.get('elapsedItem', Number(timeEntry.id))).toMatchObject({ SECONDS: 900, MINUTES: 15, COMMENT_TEXT: 'More work' });
+		},
 	},
 	'taskElapsedTime.delete': {
 		parameters: async (portal) => {
