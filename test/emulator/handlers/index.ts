@@ -9,6 +9,7 @@ import { imHandlers } from './im';
 import { openlinesHandlers, openlinesInitialData, seedOpenlines } from './openlines';
 import { diskHandlers, diskInitialData } from './disk';
 import { imbotHandlers } from './imbot';
+import { bizprocHandlers } from './bizproc';
 
 export { genericHandler } from './generic';
 
@@ -22,6 +23,7 @@ export function allHandlers(): HandlerMap {
 		...openlinesHandlers(),
 		...diskHandlers(),
 		...imbotHandlers(),
+		...bizprocHandlers(),
 	};
 	// keys are compared lowercase (the server lowercases method names)
 	return Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));

@@ -4,7 +4,11 @@ export const workflowsCases: Cases = {
 	'workflow.start': {
 		parameters: { TEMPLATE_ID: 12, documentType: 'deal', documentId: '5', options: { PARAMETERS: '{"resp_employee": "user_1"}' } },
 		request: (params) => expect(params).toEqual({ TEMPLATE_ID: 12, DOCUMENT_ID: ['crm', 'CCrmDocumentDeal', 'DEAL_5'], PARAMETERS: { resp_employee: 'user_1' } }),
-		output: (items) => expect(items).toEqual([{ id: expect.anything(), templateId: 12, documentId: ['crm', 'CCrmDocumentDeal', 'DEAL_5'] }]),
+		output: (items) => {
+			expect(items).toEqual([{ id: expect.anything(), templateId: 12, documentId: ['crm', 'CCrmDocumentDeal', 'DEAL_5'] }]);
+			// documented: the started workflow's ID, a string like "66e81a641752f8.56521481"
+			expect(items[0].id).toEqual(expect.stringMatching(/^[0-9a-f]+\.\d+$/));
+		},
 	},
 	'workflow.getMany': {
 		parameters: { limit: 5, listOptions: { filter: '{"MODULE_ID": "crm"}', sort: '{"STARTED": "DESC"}', select: 'ID, DOCUMENT_ID, TEMPLATE_ID' } },
