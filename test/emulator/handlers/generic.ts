@@ -531,7 +531,8 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 				const rows = rowsParam(ctx);
 				if (rows) {
 					rec = rec || core.store.insert(table, /^\d+$/.test(String(id)) ? { ID: Number(id) } : { CODE: id });
-					rec._rows = rows;
+					// crm-deal-contact-items-set.md & co.: SORT defaults to (i + 1) * 10
+					rec._rows = /\.contact\.items\.set$/i.test(ctx.method) ? rows.map((r, i) => ({ ...r, SORT: r.SORT === undefined || r.SORT === '' ? (i + 1) * 10 : r.SORT })) : rows;
 				}
 			}
 			if (rec) {
