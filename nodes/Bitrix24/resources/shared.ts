@@ -14,6 +14,9 @@ export const bool = (name: string, label: string, description: string, extra: Pa
 	description,
 	...extra,
 });
+/** A boolean Bitrix24 wants as Y/N. */
+export const yn = (name: string, label: string, description: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
+	bool(name, label, description, { yn: true, ...extra });
 export const json = (name: string, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, label, type: 'json', ...extra });
 export const date = (name: string, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, label, type: 'dateTime', ...extra });
 export const list = (name: string, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, label, type: 'list', ...extra });
@@ -21,6 +24,25 @@ export const list = (name: string, label: string, extra: Partial<ParamSpec> = {}
 /** A required ID input. */
 export const id = (name: string, label: string, to?: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
 	str(name, label, { required: true, to, description: `The ${label.replace(/ ID$/, '').toLowerCase()}'s ID`, ...extra });
+
+/** An action whose inputs are all listed in `params`. */
+export const act = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec => ({
+	value,
+	name,
+	action,
+	method,
+	kind: 'action',
+	params,
+	...extra,
+});
+
+/** Methods that answer `true` for a change: report which record changed. */
+export const changed =
+	(key: string, flag: 'success' | 'updated' | 'deleted' = 'success') =>
+	(result: unknown, request: IDataObject | unknown[]) => ({
+		id: (request as IDataObject)[key] as string,
+		[flag]: result !== false,
+	});
 
 /** Standard `start`-paged list with filter/order/select (legacy CRM style UPPER_CASE ID). */
 export const startPaging = (overrides: Partial<PagingSpec> = {}): PagingSpec => ({

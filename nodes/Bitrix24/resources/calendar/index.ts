@@ -1,7 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { bool, date, id, json, list, num, str } from '../shared';
+import { bool, date, id, json, list, num, str, yn } from '../shared';
 
 const choice = (name: string, label: string, options: INodePropertyOptions[], extra: Partial<ParamSpec> = {}): ParamSpec => ({
 	name,
@@ -11,7 +11,6 @@ const choice = (name: string, label: string, options: INodePropertyOptions[], ex
 	default: options[0].value as string,
 	...extra,
 });
-const yn = (name: string, label: string, description: string) => bool(name, label, description, { yn: true });
 
 /** Every calendar belongs to a user, a workgroup or the company (owner 0). */
 const calendarType = choice(

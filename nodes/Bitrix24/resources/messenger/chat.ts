@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { bool, json, list, num, str } from '../shared';
+import { act, changed, json, list, num, str, yn } from '../shared';
 
 export const dialogId = str('DIALOG_ID', 'Dialog ID', {
 	required: true,
@@ -12,7 +12,6 @@ export const dialogId = str('DIALOG_ID', 'Dialog ID', {
 const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'Numeric chat ID, without the "chat" prefix' });
 const messageId = num('MESSAGE_ID', 'Message ID', { required: true, default: 0 });
 const userId = num('USER_ID', 'User ID', { required: true, default: 0 });
-const yn = (name: string, label: string, description: string): ParamSpec => bool(name, label, description, { yn: true });
 const attach = json('ATTACH', 'Attachment (JSON)', { shape: 'any', description: 'Rich attachment blocks as a JSON object or array' });
 const keyboard = json('KEYBOARD', 'Keyboard (JSON)', { shape: 'any', description: 'Buttons under the message as JSON' });
 const menu = json('MENU', 'Menu (JSON)', { shape: 'any', description: "Extra items for the message's context menu as JSON" });
@@ -26,21 +25,7 @@ const color = (required: boolean): ParamSpec => ({
 	options: colors.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase().replace('_', ' '), value })),
 });
 
-/** im.* answers `true` for changes: report which record changed. */
-export const changed = (key: string, flag: 'updated' | 'deleted' | 'success' = 'success') => (result: unknown, request: IDataObject | unknown[]) => ({
-	id: (request as IDataObject)[key] as string,
-	[flag]: result !== false,
-});
 
-const act = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec => ({
-	value,
-	name,
-	action,
-	method,
-	kind: 'action',
-	params,
-	...extra,
-});
 
 export const message: ResourceSpec = {
 	value: 'message',

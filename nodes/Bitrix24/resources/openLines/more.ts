@@ -2,28 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseJson } from '../../params';
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { bool, json, num, str } from '../shared';
+import { act, bool, changed, json, num, str, yn } from '../shared';
 
 const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'ID of the Open Lines chat (dialog)' });
 const configId = num('CONFIG_ID', 'Open Line ID', { required: true, default: 0 });
-const yn = (name: string, label: string, description: string, extra: Partial<ParamSpec> = {}): ParamSpec => bool(name, label, description, { yn: true, ...extra });
 const clientId = str('CLIENT_ID', 'Client ID', { description: 'With a webhook: the CLIENT_ID the bot was registered with' });
 
-/** Reports the record a `true` answer is about. */
-const changed = (key: string, flag: 'success' | 'updated' | 'deleted' = 'success') => (result: unknown, request: IDataObject | unknown[]) => ({
-	id: (request as IDataObject)[key] as string,
-	[flag]: result !== false,
-});
 
-const act = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec => ({
-	value,
-	name,
-	action,
-	method,
-	kind: 'action',
-	params,
-	...extra,
-});
 
 export const openLineBot: ResourceSpec = {
 	value: 'openLineBot',

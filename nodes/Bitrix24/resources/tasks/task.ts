@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { bool, customFieldsProperty, date, fieldsOutput, id, json, list, num, str } from '../shared';
+import { customFieldsProperty, date, fieldsOutput, id, json, list, num, str, yn } from '../shared';
 
 /** tasks.task.* answers `{task: {...}}` with camelCase keys; inputs are UPPER_CASE task fields. */
 const taskId = id('taskId', 'Task ID');
 const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.to ?? spec.name}` });
-const yn = (name: string, label: string, description: string) => bool(name, label, description, { yn: true });
 
 const title = f(str('TITLE', 'Title', { required: true }));
 const responsible = f(str('RESPONSIBLE_ID', 'Responsible User ID', { required: true, description: 'ID of the user who does the task' }));

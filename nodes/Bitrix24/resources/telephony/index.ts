@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { date, json, list, num, str } from '../shared';
+import type { ParamSpec, ResourceSpec } from '../../types';
+import { act, date, json, list, num, str } from '../shared';
 
 const callId = str('CALL_ID', 'Call ID', { required: true, description: 'The ID returned by Register', placeholder: 'e.g. externalCall.716f1cb7...' });
 const userId = num('USER_ID', 'User ID', { required: true, default: 0 });
@@ -30,15 +30,6 @@ const yesNo = (name: string, label: string, description: string): ParamSpec => (
 	],
 });
 
-const act = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec => ({
-	value,
-	name,
-	action,
-	method,
-	kind: 'action',
-	params,
-	...extra,
-});
 
 const shown = (result: unknown, request: IDataObject | unknown[]) => ({ callId: (request as IDataObject).CALL_ID as string, success: result !== false });
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { bool, date, id, json, list, num, str } from '../shared';
+import { bool, date, id, json, list, num, str, yn } from '../shared';
 
 /** `*.fields` of users and departments map each field to its title only. */
 const titlesOutput = (result: unknown): IDataObject[] => Object.entries((result ?? {}) as IDataObject).map(([field, title]) => ({ field, title }));
@@ -191,7 +191,6 @@ export const department: ResourceSpec = {
 	],
 };
 
-const yn = (name: string, label: string, description: string) => bool(name, label, description, { yn: true });
 const groupFields: ParamSpec[] = [
 	str('DESCRIPTION', 'Description'),
 	yn('VISIBLE', 'Visible', 'Whether the group is listed for everyone'),
