@@ -115,6 +115,21 @@ function failureError(node: INode, conn: Connection, failure: Failure, itemIndex
 	);
 }
 
+/** A write that may or may not have run: reported, never re-sent, so nothing is created twice. */
+function outcomeUnknown(node: INode, conn: Connection, what: string, itemIndex?: number, httpCode?: number) {
+	return bitrixApiError(
+		node,
+		{
+			code: 'OUTCOME_UNKNOWN',
+			description: `${what}; Bitrix24 may or may not have applied it`,
+			httpCode,
+			itemIndex,
+			hint: 'The request was not sent again so nothing is created twice. Check the record in Bitrix24 before running this item again.',
+		},
+		conn.secrets,
+	);
+}
+
 function backoffSeconds(attempt: number): number {
 	return Math.min(30, 0.5 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 }
@@ -217,16 +232,7 @@ export async function callMethod(
 				}
 			}
 			if (!idempotent) {
-				throw bitrixApiError(
-					ctx.getNode(),
-					{
-						code: 'OUTCOME_UNKNOWN',
-						description: `The connection broke after ${method} was sent (${failure.network}); Bitrix24 may or may not have applied it`,
-						itemIndex: options.itemIndex,
-						hint: 'The request was not sent again so nothing is created twice. Check the record in Bitrix24 before running this item again.',
-					},
-					conn.secrets,
-				);
+				throw outcomeUnknown(ctx.getNode(), conn, `The connection broke after ${method} was sent (${failure.network})`, options.itemIndex);
 			}
 			throw failureError(ctx.getNode(), conn, failure, options.itemIndex, 'Check that the portal is reachable from n8n.');
 		}
@@ -239,17 +245,7 @@ export async function callMethod(
 				continue;
 			}
 			if (!idempotent) {
-				throw bitrixApiError(
-					ctx.getNode(),
-					{
-						code: 'OUTCOME_UNKNOWN',
-						description: `Bitrix24 answered HTTP ${failure.status} (${failure.code || 'server error'}) after ${method} was sent; it may or may not have been applied`,
-						httpCode: failure.status,
-						itemIndex: options.itemIndex,
-						hint: 'The request was not sent again so nothing is created twice. Check the record in Bitrix24 before running this item again.',
-					},
-					conn.secrets,
-				);
+				throw outcomeUnknown(ctx.getNode(), conn, `Bitrix24 answered HTTP ${failure.status} (${failure.code || 'server error'}) after ${method} was sent`, options.itemIndex, failure.status);
 			}
 		}
 		throw failureError(ctx.getNode(), conn, failure, options.itemIndex);
