@@ -53,14 +53,18 @@ export function appOnlyError(ctx: IExecuteFunctions, op: OperationSpec, itemInde
 	});
 }
 
+/** One item's request parameters; app-only methods are refused before anything is sent. */
+async function requestFor(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: number): Promise<IDataObject | unknown[]> {
+	if (op.appOnly && authKindOf(ctx) !== 'oAuth2') throw appOnlyError(ctx, op, itemIndex);
+	const params = readParams(ctx, op, itemIndex);
+	return op.prepare ? await op.prepare.call(ctx, params, itemIndex) : params;
+}
+
 async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
-	const appOnlyRefused = op.appOnly && authKindOf(this) !== 'oAuth2';
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			if (appOnlyRefused) throw appOnlyError(this, op, i);
-			const params = readParams(this, op, i);
-			const prepared = op.prepare ? await op.prepare.call(this, params, i) : params;
+			const prepared = await requestFor(this, op, i);
 			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
 			const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
@@ -96,12 +100,9 @@ export async function executeGeneric(this: IExecuteFunctions, op: OperationSpec,
 	if (op.kind === 'getMany' && op.paging) return await executeGetMany.call(this, op, itemCount);
 	const outcomes: ItemOutcome[] = new Array(itemCount);
 	const entries: Array<{ itemIndex: number; command: Command }> = [];
-	const appOnlyRefused = op.appOnly && authKindOf(this) !== 'oAuth2';
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			if (appOnlyRefused) throw appOnlyError(this, op, i);
-			const params = readParams(this, op, i);
-			const prepared = op.prepare ? await op.prepare.call(this, params, i) : params;
+			const prepared = await requestFor(this, op, i);
 			const request = op.positional && !Array.isArray(prepared) ? toPositional(op, prepared) : prepared;
 			entries.push({ itemIndex: i, command: { method: op.method, params: request } });
 		} catch (error) {
