@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { buildWorkflows, foreignHostCase, runCases, secretsCase } from './cases.mjs';
 import { startSink } from './lib/sink.mjs';
 import { sandboxCase } from './sandbox.mjs';
+import { buildTriggerWorkflows, triggerCases } from './triggers.mjs';
 import { printSummary, Redactor, Suite } from './lib/check.mjs';
 import { startEmulator } from './lib/emulator.mjs';
 import { apiKeyCredential, oauthCredential, randomKey, webhookCredential, writeWorkflows } from './lib/fixtures.mjs';
@@ -185,6 +186,7 @@ async function runVersion(key, opts) {
 		const session = emu.openSession();
 		const ctx = {
 			n8n,
+			spec,
 			emu,
 			suite,
 			redactor,
@@ -198,6 +200,7 @@ async function runVersion(key, opts) {
 		};
 		const { workflows, ids } = buildWorkflows(ctx);
 		ctx.ids = ids;
+		workflows.push(...buildTriggerWorkflows(ctx));
 
 		const credFile = path.join(userFolder, 'e2e-credentials.json');
 		fs.writeFileSync(credFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
@@ -212,6 +215,8 @@ async function runVersion(key, opts) {
 			await runCases(ctx);
 			await foreignHostCase(ctx);
 			await secretsCase(ctx);
+			// server mode (`n8n start`): the trigger nodes, after the CLI cases so nothing else touches the portal
+			await triggerCases(ctx);
 		} else suite.skip('workflow cases', 'import failed');
 		if (spec.sandbox) {
 			await suite.case('npm start sandbox: login, credentials, example workflow, clean Ctrl-C', () =>

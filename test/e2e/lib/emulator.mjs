@@ -119,6 +119,22 @@ export class Emulator {
 		const open = rows.find((r) => r.CLOSED === 'N' || r.CLOSED === undefined);
 		return open ? { sessionId: Number(open.ID ?? open.id), chatId: Number(open.CHAT_ID) } : null;
 	}
+	/** Logged calls of one REST method. */
+	calls(method) {
+		return this.log().filter((e) => e.method === method);
+	}
+	/** Event deliveries the emulator made so far ({event, handler, status, ...}). */
+	get deliveries() {
+		return this.inst.deliveries ?? [];
+	}
+	/** Resolves when every queued event delivery has finished. */
+	deliveriesSettled() {
+		return this.inst.deliveriesSettled();
+	}
+	/** Registers an outgoing webhook (the portal's "Outgoing webhook" settings) for these events. */
+	outgoingWebhook(handlerUrl, events, applicationToken) {
+		return this.inst.outgoingWebhook(handlerUrl, events, applicationToken);
+	}
 	injectFault(fault) {
 		this.inst.faults.inject(fault);
 	}

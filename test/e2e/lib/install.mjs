@@ -17,6 +17,10 @@ export const VERSIONS = {
 		overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
 		ignoreScripts: false,
 		env: {},
+		// make an imported workflow active (run while no n8n server is running)
+		activate: (id) => ['update:workflow', `--id=${id}`, '--active=true'],
+		// the polling trigger's schedule in the trigger cases: every 10 s
+		poll: { cron: '0,10,20,30,40,50 * * * * *', seconds: 10 },
 		sandbox: true, // `npm start` uses this version
 	},
 	2: {
@@ -28,6 +32,10 @@ export const VERSIONS = {
 		ignoreScripts: true,
 		// quiet the lookups of n8n's online registries (this machine is offline)
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		// 2.x publishes a workflow version instead (update:workflow --active is gone)
+		activate: (id) => ['publish:workflow', `--id=${id}`],
+		// 2.x refuses polling intervals under a minute ("The polling interval is too short")
+		poll: { cron: '0 * * * * *', seconds: 60 },
 	},
 };
 

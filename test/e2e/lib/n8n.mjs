@@ -149,6 +149,73 @@ export class N8nInstance {
 		return r;
 	}
 
+	/**
+	 * `n8n start` (server mode) on this.port, with WEBHOOK_URL pointing at it. Resolves once n8n
+	 * says the editor is accessible (it activates the active workflows before that). The output
+	 * is appended to the log file, redacted, when the server stops.
+	 */
+	async startServer({ env = {}, timeoutMs = 180_000 } = {}) {
+		const base = `http://127.0.0.1:${this.port}`;
+		const t0 = Date.now();
+		const child = trackChild(
+			spawn(this.nodeBin, [this.n8nBin, 'start'], {
+				cwd: this.userFolder,
+				env: this.env({ WEBHOOK_URL: `${base}/`, N8N_LOG_LEVEL: 'info', ...env }),
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			}),
+		);
+		const server = { base, child, output: '', exited: null };
+		child.stdout.on('data', (d) => (server.output += d));
+		child.stderr.on('data', (d) => (server.output += d));
+		const exited = new Promise((resolve) =>
+			child.on('exit', (code, signal) => {
+				server.exited = { code, signal };
+				resolve(server.exited);
+			}),
+		);
+		let logged = false;
+		const writeLog = (note) => {
+			if (logged) return;
+			logged = true;
+			fs.appendFileSync(
+				this.logFile,
+				this.redact(`
+===== n8n start (${base}) → ${note} after ${Date.now() - t0} ms
+${server.output}
+`),
+			);
+		};
+		server.stop = async () => {
+			if (!server.exited) {
+				try {
+					process.kill(-child.pid, 'SIGTERM');
+				} catch {}
+				const timer = setTimeout(() => {
+					try {
+						process.kill(-child.pid, 'SIGKILL');
+					} catch {}
+				}, 30_000);
+				await exited;
+				clearTimeout(timer);
+			}
+			writeLog(`stopped (${server.exited.code ?? server.exited.signal})`);
+		};
+		try {
+			await waitFor(() => server.exited || server.output.includes('Editor is now accessible'), {
+				timeoutMs,
+				intervalMs: 200,
+				what: 'n8n start to report "Editor is now accessible"',
+			});
+			if (server.exited) throw new Error(`n8n start exited with ${server.exited.code ?? server.exited.signal}: ${this.redact(server.output.slice(-1500))}`);
+		} catch (e) {
+			await server.stop();
+			throw e;
+		}
+		server.startMs = Date.now() - t0;
+		return server;
+	}
+
 	importCredentials(file) {
 		return this.mustRun(['import:credentials', `--input=${file}`]);
 	}
