@@ -293,7 +293,9 @@ function idOf(ctx: CallContext): unknown {
 	}
 	for (const k of names) {
 		const v = p(ctx, k);
-		if (v !== undefined && v !== null && v !== '' && !isObj(v)) return v;
+		if (v === undefined || v === null || v === '' || isObj(v)) continue;
+		const property = /^PROPERTY_(\d+)$/.exec(String(v));
+		return property && ctx.method.startsWith('lists.field.') ? Number(property[1]) : v;
 	}
 	const f = p(ctx, 'filter');
 	if (isObj(f)) for (const k of ['ID', 'id', '=ID', '=id']) if (f[k] !== undefined && !Array.isArray(f[k])) return f[k];
@@ -353,7 +355,7 @@ function listRows(ctx: CallContext, core: Core, table: string): Rec[] {
 	const noun = seg[seg.length - 2] || '';
 	for (const k of ['ELEMENT_ID', `${noun}Id`, `${noun}_ID`]) {
 		const v = p(ctx, k);
-		if (v !== undefined && v !== '' && !isObj(v) && !Array.isArray(v)) rows = rows.filter((r) => String(r.ID) === String(v));
+		if (v !== undefined && v !== '' && !isObj(v) && !Array.isArray(v)) rows = rows.filter((r) => String(r.ID) === String(v) || (r.FIELD_ID !== undefined && String(r.FIELD_ID) === String(v)));
 	}
 	const scope = scopeOf(ctx);
 	// calendar.event.get: `from`/`to` bound the period to select (calendar-event-get.md), events
@@ -463,7 +465,7 @@ function scalarResult(tag: string, rec: Rec | undefined, id: unknown): unknown {
 		case 'intString':
 			return rec ? String(rec.ID) : String(id ?? '1');
 		case 'string':
-			return rec ? String(rec.CURRENCY ?? rec.CODE ?? rec.code ?? rec.ID) : String(id ?? '');
+			return rec ? String(rec.FIELD_ID ?? rec.CURRENCY ?? rec.CODE ?? rec.code ?? rec.ID) : String(id ?? '');
 		case 'null':
 			return null;
 		case 'bool':
@@ -487,6 +489,8 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 		case 'create': {
 			const fields = requestFields(ctx);
 			const rec = core.store.insert(table, { ...fields, _scope: scopeOf(ctx), _created: core.clock.isoDate() });
+			// universal-list fields are identified as PROPERTY_<n> (lists-field-add.md answers "PROPERTY_1151")
+			if (ctx.method === 'lists.field.add') rec.FIELD_ID = `PROPERTY_${String(rec.ID)}`;
 			if (form.type === 'scalar') return { result: scalarResult(form.tag, rec, undefined) };
 			if (form.type === 'record') {
 				return { result: wrapped(form, present(rec, form.record, ctx, core), ctx, core) };
@@ -519,7 +523,9 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 				// written by another module's handler: the documented skeleton
 				return { result: wrapped(form, synth(form.record, ctx, core, id), ctx, core) };
 			}
-			return { result: wrapped(form, present(rec, form.record, ctx, core, form.wrap), ctx, core) };
+			// records stored flat (not under the wrap key) are presented as they are
+			const stored = form.wrap && isObj(rec[form.wrap]) ? form.wrap : undefined;
+			return { result: wrapped(form, present(rec, form.record, ctx, core, stored), ctx, core) };
 		}
 		case 'update':
 		case 'delete': {
