@@ -13,7 +13,7 @@ test('list → field → element → get → update → delete', async () => {
 	const [created] = await portal.json({ resource: 'list', operation: 'create', IBLOCK_TYPE_ID: 'lists', IBLOCK_CODE: 'contracts', NAME: 'Contracts' });
 	const list = { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: String(created.id) };
 
-	const [field] = await portal.json({ resource: 'listField', operation: 'create', ...list, NAME: 'Amount', TYPE: 'N', additionalFields: { IS_REQUIRED: true } });
+	const [field] = await portal.json({ resource: 'listField', operation: 'create', ...list, NAME: 'Amount', FIELD_TYPE: 'N', additionalFields: { IS_REQUIRED: true } });
 	expect(field.id).toBeDefined();
 
 	const [element] = await portal.json({

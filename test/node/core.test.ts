@@ -25,6 +25,17 @@ describe('description', () => {
 			}
 		}
 	});
+	test('a parameter name has one type across the node', () => {
+		// n8n keeps a same-named value when the user switches operation, so the types must agree
+		const types = new Map<string, Set<string>>();
+		for (const property of description.properties) {
+			if (property.type === 'notice') continue;
+			if (!types.has(property.name)) types.set(property.name, new Set());
+			types.get(property.name)?.add(property.type);
+		}
+		const conflicts = [...types].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].sort().join('/')}`);
+		expect(conflicts).toEqual([]);
+	});
 });
 
 describe('continue-on-fail', () => {

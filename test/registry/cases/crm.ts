@@ -903,7 +903,7 @@ const timelineCases: Cases = {
 	'activity.updateTodoDeadline': {
 		parameters: async (portal) => ({
 			...(await todoKey(portal)),
-			value: '2030-07-01T10:00:00',
+			deadline: '2030-07-01T10:00:00',
 		}),
 		methods: ['crm.activity.todo.updateDeadline'],
 		request: (params) =>
@@ -1321,6 +1321,8 @@ const catalogCases: Cases = {
 // ---------- requisites ----------
 
 const addressKey = { TYPE_ID: 1, ENTITY_TYPE_ID: 8, ENTITY_ID: 3 };
+/** The node's inputs for addressKey: the address type is entered as ADDRESS_TYPE_ID. */
+const addressInput = { ADDRESS_TYPE_ID: 1, ENTITY_TYPE_ID: 8, ENTITY_ID: 3 };
 const linkKey = { entityTypeId: 2, entityId: 1 };
 const requisiteCases: Cases = {
 	'requisite.create': {
@@ -1477,7 +1479,7 @@ const requisiteCases: Cases = {
 	},
 	'address.create': {
 		parameters: {
-			...addressKey,
+			...addressInput,
 			additionalFields: {
 				ADDRESS_1: '4 Peace Avenue',
 				CITY: 'Berlin',
@@ -1502,7 +1504,7 @@ const requisiteCases: Cases = {
 		output: eachHas('TYPE_ID', 'ENTITY_ID'),
 	},
 	'address.update': {
-		parameters: { ...addressKey, updateFields: { CITY: 'Hamburg' } },
+		parameters: { ...addressInput, updateFields: { CITY: 'Hamburg' } },
 		request: (params) => expect(params.fields).toEqual({ ...addressKey, CITY: 'Hamburg' }),
 		output: one((item) =>
 			expect(item).toMatchObject({
@@ -1513,7 +1515,7 @@ const requisiteCases: Cases = {
 		),
 	},
 	'address.delete': {
-		parameters: addressKey,
+		parameters: addressInput,
 		request: (params) => expect(params).toEqual({ fields: addressKey }),
 		output: one((item) => expect(item).toEqual({ ...addressKey, deleted: true })),
 	},

@@ -22,7 +22,7 @@ async function newList(portal: Portal): Promise<string> {
 }
 
 async function newField(portal: Portal): Promise<string> {
-	const [out] = await portal.json({ resource: 'listField', operation: 'create', ...list, NAME: 'Case field', TYPE: 'S' });
+	const [out] = await portal.json({ resource: 'listField', operation: 'create', ...list, NAME: 'Case field', FIELD_TYPE: 'S' });
 	return String(out.id);
 }
 
@@ -119,12 +119,12 @@ export const listsCases: Cases = {
 		output: (items) => expect(Array.isArray(items)).toBe(true),
 	},
 	'listField.create': {
-		parameters: { ...list, NAME: 'Amount', TYPE: 'N', additionalFields: { IS_REQUIRED: true, SORT: 30 } },
+		parameters: { ...list, NAME: 'Amount', FIELD_TYPE: 'N', additionalFields: { IS_REQUIRED: true, SORT: 30 } },
 		request: (params) => expect(params).toEqual({ ...list, FIELDS: { NAME: 'Amount', TYPE: 'N', IS_REQUIRED: 'Y', SORT: 30 } }),
 		output: (items) => expect(items).toEqual([{ id: expect.anything() }]),
 	},
 	'listField.update': {
-		parameters: async (portal) => ({ ...list, FIELD_ID: await newField(portal), NAME: 'Total', TYPE: 'S', updateFields: { MULTIPLE: false } }),
+		parameters: async (portal) => ({ ...list, FIELD_ID: await newField(portal), NAME: 'Total', FIELD_TYPE: 'S', updateFields: { MULTIPLE: false } }),
 		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: expect.any(String), FIELDS: { NAME: 'Total', TYPE: 'S', MULTIPLE: 'N' } }),
 		output: (items) => expect(items).toEqual([{ id: expect.any(String), updated: true }]),
 	},

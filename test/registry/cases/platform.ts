@@ -44,13 +44,13 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toEqual([expect.objectContaining({ method: 'crm.deal.list' })]),
 	},
 	'portal.getFeature': {
-		parameters: { CODE: 'rest_offline_extended' },
+		parameters: { FEATURE_CODE: 'rest_offline_extended' },
 		request: exactly({ CODE: 'rest_offline_extended' }),
 		// documented: { value: "Y" | "N" } (feature-get.md), output with the asked code
 		output: (items) => expect(items).toEqual([{ code: 'rest_offline_extended', value: expect.stringMatching(/^[YN]$/) }]),
 	},
 	'portal.checkUserAccess': {
-		parameters: { ACCESS: 'G1, U1' },
+		parameters: { ACCESS_CODES: 'G1, U1' },
 		request: exactly({ ACCESS: ['G1', 'U1'] }),
 		output: (items) => expect(items).toEqual([{ access: ['G1', 'U1'], allowed: true }]),
 	},

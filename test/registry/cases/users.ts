@@ -14,7 +14,7 @@ async function newUser(portal: Portal): Promise<string> {
 }
 
 async function newUserField(portal: Portal): Promise<string> {
-	const [out] = await portal.json({ resource: 'userField', operation: 'create', FIELD_NAME: `UF_USR_CASE_${portal.emu.log.length}`, USER_TYPE_ID: 'string' });
+	const [out] = await portal.json({ resource: 'userField', operation: 'create', FIELD_NAME: `UF_USR_CASE_${portal.emu.log.length}`, USER_FIELD_TYPE: 'string' });
 	return String(out.id);
 }
 
@@ -79,7 +79,7 @@ export const usersCases: Cases = {
 		output: (items) => expect(items).toContainEqual(expect.objectContaining({ FIELD_NAME: expect.stringMatching(/^UF_USR_CASE_/), USER_TYPE_ID: 'string' })),
 	},
 	'userField.create': {
-		parameters: { FIELD_NAME: 'UF_USR_SHIFT', USER_TYPE_ID: 'string', additionalFields: { MANDATORY: true, EDIT_FORM_LABEL: 'Shift' } },
+		parameters: { FIELD_NAME: 'UF_USR_SHIFT', USER_FIELD_TYPE: 'string', additionalFields: { MANDATORY: true, EDIT_FORM_LABEL: 'Shift' } },
 		request: (params) => expect(params).toEqual({ fields: { FIELD_NAME: 'UF_USR_SHIFT', USER_TYPE_ID: 'string', MANDATORY: 'Y', EDIT_FORM_LABEL: 'Shift' } }),
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	},

@@ -23,7 +23,7 @@ export const crmDocument: ResourceSpec = {
 			params: [
 				num('templateId', 'Template ID', { required: true, default: 0, description: 'See CRM Document → Get Templates' }),
 				num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT }),
-				num('entityId', 'Entity ID', { required: true, default: 0, description: 'ID of the CRM record the document is made for' }),
+				str('entityId', 'Entity ID', { required: true, description: 'ID of the CRM record the document is made for' }),
 			],
 			optional: [
 				json('values', 'Values (JSON)', { description: 'Values of template fields, e.g. {"DocumentTitle": "Offer 17"}' }),

@@ -35,7 +35,7 @@ export const requisite: ResourceSpec = {
 			kind: 'create',
 			params: [
 				f(num('ENTITY_TYPE_ID', 'Owner Entity Type ID', { required: true, default: 4, description: '3 contact, 4 company' })),
-				f(num('ENTITY_ID', 'Owner ID', { required: true, default: 0, description: 'ID of the contact or company' })),
+				f(str('ENTITY_ID', 'Owner ID', { required: true, description: 'ID of the contact or company' })),
 				f(num('PRESET_ID', 'Template ID', { required: true, default: 1, description: 'Requisite template (see Requisite Template → Get Many)' })),
 				f(str('NAME', 'Name', { required: true })),
 			],
@@ -91,7 +91,7 @@ export const bankDetail: ResourceSpec = {
 			action: 'Create a bank detail',
 			method: 'crm.requisite.bankdetail.add',
 			kind: 'create',
-			params: [f(num('ENTITY_ID', 'Requisite ID', { required: true, default: 0 })), f(str('NAME', 'Name', { required: true }))],
+			params: [f(str('ENTITY_ID', 'Requisite ID', { required: true })), f(str('NAME', 'Name', { required: true }))],
 			optional: bankFields,
 		},
 		{ value: 'get', name: 'Get', action: 'Get a bank detail', method: 'crm.requisite.bankdetail.get', kind: 'get', params: [bankDetailId] },
@@ -113,7 +113,7 @@ export const bankDetail: ResourceSpec = {
 
 const linkedRecord = [
 	num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: '2 deal, 7 quote, 31 invoice, 128+ smart processes' }),
-	num('entityId', 'Entity ID', { required: true, default: 0 }),
+	str('entityId', 'Entity ID', { required: true }),
 ];
 
 export const requisiteLink: ResourceSpec = {
@@ -130,7 +130,7 @@ export const requisiteLink: ResourceSpec = {
 			kind: 'action',
 			params: [
 				f(num('ENTITY_TYPE_ID', 'Entity Type ID', { required: true, default: 2, description: linkedRecord[0].description })),
-				f(num('ENTITY_ID', 'Entity ID', { required: true, default: 0 })),
+				f(str('ENTITY_ID', 'Entity ID', { required: true })),
 				f(num('REQUISITE_ID', 'Client Requisite ID', { required: true, default: 0 })),
 				f(num('BANK_DETAIL_ID', 'Client Bank Detail ID', { required: true, default: 0 })),
 				f(num('MC_REQUISITE_ID', 'Own Company Requisite ID', { required: true, default: 0 })),
@@ -144,9 +144,9 @@ export const requisiteLink: ResourceSpec = {
 };
 
 const addressKey = [
-	f(num('TYPE_ID', 'Address Type ID', { required: true, default: 1, description: '1 actual, 4 registered, 6 legal, 9 beneficiary (see crm.enum.addresstype)' })),
+	num('ADDRESS_TYPE_ID', 'Address Type ID', { required: true, default: 1, to: 'fields.TYPE_ID', description: '1 actual, 4 registered, 6 legal, 9 beneficiary (see crm.enum.addresstype)' }),
 	f(num('ENTITY_TYPE_ID', 'Owner Entity Type ID', { required: true, default: 8, description: '8 requisite; 1 lead, 3 contact, 4 company' })),
-	f(num('ENTITY_ID', 'Owner ID', { required: true, default: 0 })),
+	f(str('ENTITY_ID', 'Owner ID', { required: true })),
 ];
 const addressFields = [
 	f(str('ADDRESS_1', 'Street Address')),

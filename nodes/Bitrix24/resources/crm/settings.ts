@@ -74,7 +74,7 @@ export const smartProcessType: ResourceSpec = {
 	],
 };
 
-const pipelineId = num('id', 'Pipeline ID', { required: true, default: 0, description: 'ID of the pipeline (category)' });
+const pipelineId = id('id', 'Pipeline ID', undefined, { description: 'ID of the pipeline (category)' });
 const pipelineFields = [num('sort', 'Sort', { to: 'fields.sort' }), yn('isDefault', 'Default', 'this becomes the default pipeline')];
 
 export const pipeline: ResourceSpec = {

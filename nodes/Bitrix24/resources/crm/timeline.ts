@@ -40,7 +40,7 @@ const todoOptional = [
 	list('pingOffsets', 'Reminders (Minutes Before)', { description: 'Comma-separated minutes before the deadline, e.g. 0, 15' }),
 	num('colorId', 'Color ID', { description: 'Color of the to-do, 1 to 8' }),
 ];
-const todoKey = [num('id', 'To-Do ID', { required: true, default: 0 }), ownerTypeId(), ownerId()];
+const todoKey = [id('id', 'To-Do ID'), ownerTypeId(), ownerId()];
 const todoChange = (value: string, name: string, action: string, method: string, input: ParamSpec): OperationSpec => ({
 	value,
 	name,
@@ -66,7 +66,7 @@ export const activity: ResourceSpec = {
 				f({ ...ownerTypeId(), name: 'OWNER_TYPE_ID' }),
 				f({ ...ownerId(), name: 'OWNER_ID' }),
 				f(choice(num('TYPE_ID', 'Type', { required: true }), [['Meeting', 1], ['Call', 2], ['Task', 3], ['Email', 4]], 2)),
-				f(num('RESPONSIBLE_ID', 'Responsible User ID', { required: true, default: 1 })),
+				f(str('RESPONSIBLE_ID', 'Responsible User ID', { required: true, default: '1' })),
 				f(json('COMMUNICATIONS', 'Communications (JSON)', {
 					required: true,
 					shape: 'array',
@@ -110,7 +110,7 @@ export const activity: ResourceSpec = {
 			optional: todoOptional,
 			optionalName: 'updateFields',
 		},
-		todoChange('updateTodoDeadline', 'Update To-Do Deadline', 'Change the deadline of a to-do', 'crm.activity.todo.updateDeadline', date('value', 'Deadline', { required: true })),
+		todoChange('updateTodoDeadline', 'Update To-Do Deadline', 'Change the deadline of a to-do', 'crm.activity.todo.updateDeadline', date('deadline', 'Deadline', { required: true, to: 'value' })),
 		todoChange('updateTodoDescription', 'Update To-Do Description', 'Change the description of a to-do', 'crm.activity.todo.updateDescription', str('value', 'Description', { required: true })),
 		todoChange('updateTodoResponsible', 'Update To-Do Responsible', 'Change the responsible user of a to-do', 'crm.activity.todo.updateResponsibleUser', num('responsibleId', 'Responsible User ID', { required: true, default: 1 })),
 		todoChange('updateTodoColor', 'Update To-Do Color', 'Change the color of a to-do', 'crm.activity.todo.updateColor', num('colorId', 'Color ID', { required: true, default: 1, description: 'Color of the to-do, 1 to 8' })),
@@ -119,7 +119,7 @@ export const activity: ResourceSpec = {
 
 const commentId = id('id', 'Comment ID');
 const entityType = str('ENTITY_TYPE', 'Entity Type', { required: true, default: 'deal', description: 'lead, deal, contact, company, quote, order or dynamic_<entity type ID>' });
-const entityId = num('ENTITY_ID', 'Entity ID', { required: true, default: 0, description: 'ID of the CRM record' });
+const entityId = str('ENTITY_ID', 'Entity ID', { required: true, description: 'ID of the CRM record' });
 const files = json('FILES', 'Files (JSON)', { shape: 'array', description: 'Attachments as [name, base64] pairs, e.g. [["note.txt", "SGVsbG8="]]' });
 const ownerScope = [num('ownerTypeId', 'Owner Entity Type ID', { description: OWNER_TYPE_HINT }), num('ownerId', 'Owner ID')];
 
@@ -178,7 +178,7 @@ export const timelineLogMessage: ResourceSpec = {
 			kind: 'create',
 			params: [
 				f(num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT })),
-				f(num('entityId', 'Entity ID', { required: true, default: 0 })),
+				f(str('entityId', 'Entity ID', { required: true })),
 				f(str('title', 'Title', { required: true })),
 				f(str('text', 'Text', { required: true })),
 				f(str('iconCode', 'Icon Code', { required: true, default: 'info', placeholder: 'e.g. info, attention or check' })),
@@ -192,7 +192,7 @@ export const timelineLogMessage: ResourceSpec = {
 			action: 'Get many timeline log messages',
 			method: 'crm.timeline.logmessage.list',
 			kind: 'getMany',
-			params: [num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT }), num('entityId', 'Entity ID', { required: true, default: 0 })],
+			params: [num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT }), str('entityId', 'Entity ID', { required: true })],
 			paging: { mode: 'start', orderKey: 'order' },
 		},
 		{ value: 'delete', name: 'Delete', action: 'Delete a timeline log message', method: 'crm.timeline.logmessage.delete', kind: 'delete', params: [logId] },
@@ -220,7 +220,7 @@ export const timelineNote: ResourceSpec = {
 
 const bindingFields = [
 	num('OWNER_ID', 'Timeline Record ID', { required: true, default: 0, to: 'fields.OWNER_ID' }),
-	num('ENTITY_ID', 'Entity ID', { required: true, default: 0, to: 'fields.ENTITY_ID' }),
+	str('ENTITY_ID', 'Entity ID', { required: true, to: 'fields.ENTITY_ID' }),
 	str('ENTITY_TYPE', 'Entity Type', { required: true, default: 'deal', to: 'fields.ENTITY_TYPE', description: 'lead, deal, contact, company or dynamic_<entity type ID>' }),
 ];
 
@@ -244,7 +244,7 @@ export const timelineBinding: ResourceSpec = {
 	],
 };
 
-const entryKey = [num('id', 'Timeline Entry ID', { required: true, default: 0 }), ownerTypeId(), ownerId()];
+const entryKey = [id('id', 'Timeline Entry ID'), ownerTypeId(), ownerId()];
 
 export const timelineEntry: ResourceSpec = {
 	value: 'timelineEntry',

@@ -131,7 +131,7 @@ export const listElement: ResourceSpec = {
 };
 
 const fieldId = str('FIELD_ID', 'Field ID', { required: true, placeholder: 'e.g. PROPERTY_1151 or NAME' });
-const fieldType = fields(str('TYPE', 'Type', { required: true, placeholder: 'e.g. S, N, L, F, S:Date, S:employee', description: 'Field type code; see Get Types' }));
+const fieldType = str('FIELD_TYPE', 'Type', { required: true, to: 'FIELDS.TYPE', placeholder: 'e.g. S, N, L, F, S:Date, S:employee', description: 'Field type code; see Get Types' });
 const fieldOptions = [
 	bool('IS_REQUIRED', 'Required', 'Whether the field must be filled', { yn: true }),
 	bool('MULTIPLE', 'Multiple', 'Whether the field holds several values', { yn: true }),

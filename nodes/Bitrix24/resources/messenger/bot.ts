@@ -15,7 +15,7 @@ const dialogId = str('dialogId', 'Dialog ID', { required: true, placeholder: 'e.
 const messageId = num('messageId', 'Message ID', { required: true, default: 0 });
 const commandId = num('commandId', 'Command ID', { required: true, default: 0 });
 const userIds = list('userIds', 'User IDs', { required: true, description: 'Comma-separated user IDs' });
-const userId = num('userId', 'User ID', { required: true, default: 0 });
+const userId = str('userId', 'User ID', { required: true });
 const flag = (name: string, label: string, description: string, to = `fields.${name}`): ParamSpec => bool(name, label, description, { to });
 
 /** Most imbot.v2 changes answer `{result: true}`: report which record changed. */

@@ -9,9 +9,9 @@ export const dialogId = str('DIALOG_ID', 'Dialog ID', {
 	placeholder: 'e.g. chat42 or 12',
 	description: 'chat<ID> for a group chat, sg<ID> for a workgroup chat, or a user ID for a private dialog',
 });
-const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'Numeric chat ID, without the "chat" prefix' });
-const messageId = num('MESSAGE_ID', 'Message ID', { required: true, default: 0 });
-const userId = num('USER_ID', 'User ID', { required: true, default: 0 });
+const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'Numeric chat ID, without the "chat" prefix' });
+const messageId = str('MESSAGE_ID', 'Message ID', { required: true });
+const userId = str('USER_ID', 'User ID', { required: true });
 const attach = json('ATTACH', 'Attachment (JSON)', { shape: 'any', description: 'Rich attachment blocks as a JSON object or array' });
 const keyboard = json('KEYBOARD', 'Keyboard (JSON)', { shape: 'any', description: 'Buttons under the message as JSON' });
 const menu = json('MENU', 'Menu (JSON)', { shape: 'any', description: "Extra items for the message's context menu as JSON" });
@@ -262,7 +262,7 @@ const notifyOptional = [
 	attach,
 	str('CLIENT_ID', 'Client ID', { description: 'Application ID; needed with a webhook when Tag or Sub Tag is set' }),
 ];
-const notificationId = num('ID', 'Notification ID', { required: true, default: 0 });
+const notificationId = str('ID', 'Notification ID', { required: true });
 
 function needOneKey(this: IExecuteFunctions, params: IDataObject, itemIndex: number): IDataObject {
 	// 0 is the input's empty value: deleting by tag sends no ID
@@ -319,7 +319,7 @@ export const notification: ResourceSpec = {
 			action: 'Delete a notification',
 			method: 'im.notify.delete',
 			kind: 'delete',
-			params: [num('ID', 'Notification ID', { description: 'Leave 0 to delete by tag' })],
+			params: [str('ID', 'Notification ID', { description: 'Leave empty to delete by tag' })],
 			optional: [str('TAG', 'Tag'), str('SUB_TAG', 'Sub Tag'), str('CLIENT_ID', 'Client ID', { description: 'Application ID; needed with a webhook' })],
 			prepare: needOneKey,
 		},

@@ -6,7 +6,7 @@ import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
 import { num, str } from '../shared';
 import { moreOpenLinesResources } from './more';
 
-const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'ID of the Open Lines chat (dialog)' });
+const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)' });
 const sessionId = num('SESSION_ID', 'Session ID', { required: true, default: 0 });
 
 const action = (value: string, name: string, actionLabel: string, method: string, extra: Partial<OperationSpec> = {}): OperationSpec => ({
@@ -142,7 +142,7 @@ export const openLineSession: ResourceSpec = {
 		{ value: 'open', name: 'Open', action: 'Open a session for a client', method: 'imopenlines.session.open', kind: 'action', params: [str('USER_CODE', 'User Code', { required: true, placeholder: 'e.g. livechat|1|1761|587' })] },
 		action('start', 'Start', 'Start a new session in a chat', 'imopenlines.session.start'),
 		action('startFromMessage', 'Start From Message', 'Start a session from a message', 'imopenlines.message.session.start', {
-			params: [chatId, num('MESSAGE_ID', 'Message ID', { required: true, default: 0 })],
+			params: [chatId, str('MESSAGE_ID', 'Message ID', { required: true })],
 		}),
 		action('join', 'Join', 'Join a session', 'imopenlines.session.join'),
 		action('intercept', 'Intercept', 'Take over a session', 'imopenlines.session.intercept'),

@@ -4,7 +4,7 @@ import { parseJson } from '../../params';
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { act, bool, changed, json, num, str, yn } from '../shared';
 
-const chatId = num('CHAT_ID', 'Chat ID', { required: true, default: 0, description: 'ID of the Open Lines chat (dialog)' });
+const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)' });
 const configId = num('CONFIG_ID', 'Open Line ID', { required: true, default: 0 });
 const clientId = str('CLIENT_ID', 'Client ID', { description: 'With a webhook: the CLIENT_ID the bot was registered with' });
 
@@ -137,7 +137,7 @@ const crmEntity: ParamSpec[] = [
 ];
 
 const crmUser = (value: string, name: string, action: string, method: string): OperationSpec =>
-	act(value, name, action, method, [...crmEntity, num('USER_ID', 'User ID', { required: true, default: 0 })], {
+	act(value, name, action, method, [...crmEntity, str('USER_ID', 'User ID', { required: true })], {
 		optional: [num('CHAT_ID', 'Chat ID', { description: "The CRM record's latest chat when empty" })],
 		output: (result, request) => ({ chatId: result as number, userId: (request as IDataObject).USER_ID as number }),
 	});
@@ -183,14 +183,14 @@ export const openLineMessage: ResourceSpec = {
 			action: 'Send a message to a CRM record chat',
 			method: 'imopenlines.crm.message.add',
 			kind: 'create',
-			params: [...crmEntity, num('USER_ID', 'Sender User ID', { required: true, default: 0 }), chatId, str('MESSAGE', 'Text', { required: true })],
+			params: [...crmEntity, str('USER_ID', 'Sender User ID', { required: true }), chatId, str('MESSAGE', 'Text', { required: true })],
 		},
-		act('saveQuickAnswer', 'Save as Quick Answer', 'Save a message as a quick answer', 'imopenlines.message.quick.save', [chatId, num('MESSAGE_ID', 'Message ID', { required: true, default: 0 })], {
+		act('saveQuickAnswer', 'Save as Quick Answer', 'Save a message as a quick answer', 'imopenlines.message.quick.save', [chatId, str('MESSAGE_ID', 'Message ID', { required: true })], {
 			output: changed('MESSAGE_ID'),
 		}),
 		act('sendToNetwork', 'Send to Network Line User', 'Send a message from a Network open line', 'imopenlines.network.message.add', [
 			str('CODE', 'Line Code', { required: true, description: 'The 32-character code of the open line' }),
-			num('USER_ID', 'Recipient User ID', { required: true, default: 0 }),
+			str('USER_ID', 'Recipient User ID', { required: true }),
 			str('MESSAGE', 'Text', { required: true }),
 		], {
 			optional: [

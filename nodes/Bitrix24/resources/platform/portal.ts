@@ -55,8 +55,9 @@ export const portal: ResourceSpec = {
 			kind: 'get',
 			params: [
 				{
-					name: 'CODE',
+					name: 'FEATURE_CODE',
 					label: 'Feature',
+					to: 'CODE',
 					type: 'options',
 					required: true,
 					options: [
@@ -73,7 +74,7 @@ export const portal: ResourceSpec = {
 			action: 'Check the current user against access codes',
 			method: 'user.access',
 			kind: 'action',
-			params: [list('ACCESS', 'Access Codes', { required: true, placeholder: 'e.g. G1, U1, AU', description: 'Comma-separated access codes; true when the current user matches any of them' })],
+			params: [list('ACCESS_CODES', 'Access Codes', { required: true, to: 'ACCESS', placeholder: 'e.g. G1, U1, AU', description: 'Comma-separated access codes; true when the current user matches any of them' })],
 			output: (result, request) => ({ access: (request as IDataObject).ACCESS as string[], allowed: result === true }),
 		},
 		{ value: 'isUserAdmin', name: 'Is User Admin', action: 'Check whether the current user is an administrator', method: 'user.admin', kind: 'get', output: (result) => ({ admin: result === true }) },

@@ -10,8 +10,9 @@ const stageFields = [
 	str('COLOR', 'Color', { placeholder: 'e.g. 00C4FB' }),
 	num('AFTER_ID', 'After Stage ID', { description: 'Stage to place this one after; 0 puts it first' }),
 ].map((spec) => ({ ...spec, to: `fields.${spec.name}` }));
-const entityId = num('entityId', 'Workgroup ID', {
+const entityId = str('entityId', 'Workgroup ID', {
 	required: true,
+	default: '0',
 	description: 'ID of the workgroup whose Kanban to use; 0 means "My Plan" of the current user',
 });
 const stageId = id('id', 'Stage ID');
@@ -79,7 +80,7 @@ export const taskStage: ResourceSpec = {
 			method: 'task.stages.canmovetask',
 			kind: 'action',
 			params: [
-				num('entityId', 'Entity ID', { required: true, description: 'ID of the workgroup or user' }),
+				str('entityId', 'Entity ID', { required: true, description: 'ID of the workgroup or user' }),
 				{
 					name: 'entityType',
 					label: 'Entity Type',

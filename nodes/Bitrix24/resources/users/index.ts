@@ -122,7 +122,7 @@ export const userField: ResourceSpec = {
 			kind: 'create',
 			params: [
 				str('FIELD_NAME', 'Field Name', { required: true, to: 'fields.FIELD_NAME', placeholder: 'e.g. UF_USR_SHIFT', description: 'Code of the field; Bitrix24 adds the UF_USR_ prefix when missing' }),
-				str('USER_TYPE_ID', 'Type', { required: true, to: 'fields.USER_TYPE_ID', placeholder: 'e.g. string, integer, double, date, enumeration, boolean' }),
+				str('USER_FIELD_TYPE', 'Type', { required: true, to: 'fields.USER_TYPE_ID', placeholder: 'e.g. string, integer, double, date, enumeration, boolean' }),
 			],
 			optional: [bool('MULTIPLE', 'Multiple', 'Whether the field holds several values', { yn: true, to: 'fields.MULTIPLE' }), ...userFieldOptions],
 		},
