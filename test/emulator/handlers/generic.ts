@@ -508,6 +508,9 @@ export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 				}
 				return answerList(ctx, core, shape, form, table, paged);
 			}
+			// one record addressed by its id inside a keyed answer (lists.field.get with FIELD_ID)
+			const addressed = form.type === 'record' ? find(core, table, idOf(ctx)) : undefined;
+			if (addressed && form.type === 'record') return { result: wrapped(form, present(addressed, form.record, ctx, core), ctx, core) };
 			// documented as one object (counters, settings...): the documented skeleton
 			return { result: synth(shape?.result, ctx, core) };
 		}

@@ -114,9 +114,13 @@ export const listsCases: Cases = {
 		},
 	},
 	'listField.get': {
-		parameters: { ...list, FIELD_ID: 'PROPERTY_1151' },
-		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: 'PROPERTY_1151' }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		parameters: async (portal) => ({ ...list, FIELD_ID: await newField(portal) }),
+		request: (params) => expect(params).toEqual({ ...list, FIELD_ID: expect.stringMatching(/^PROPERTY_\d+$/) }),
+		// documented: the field keyed by its ID (lists-field-get.md), one output item
+		output: (items) => {
+			expect(items).toHaveLength(1);
+			expect(items[0]).toEqual(expect.objectContaining({ FIELD_ID: expect.stringMatching(/^PROPERTY_\d+$/), NAME: expect.any(String), TYPE: expect.any(String) }));
+		},
 	},
 	'listField.create': {
 		parameters: { ...list, NAME: 'Amount', FIELD_TYPE: 'N', additionalFields: { IS_REQUIRED: true, SORT: 30 } },
