@@ -52,10 +52,6 @@ export interface PagingSpec {
 	selectKey?: string;
 }
 
-export interface RequestBuild {
-	params: IDataObject | unknown[];
-}
-
 export interface OperationSpec {
 	/** camelCase operation value */
 	value: string;
