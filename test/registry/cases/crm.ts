@@ -30,6 +30,12 @@ function seeded(portal: Portal, table: string, record: IDataObject): string {
 	return String(portal.emu.store.insert(`generic:${table}`, record).ID);
 }
 
+/** Puts a record with a fixed ID into a generically answered family (replacing one already there). */
+function placed(portal: Portal, table: string, record: IDataObject): void {
+	portal.emu.store.remove(`generic:${table}`, record.ID as number);
+	portal.emu.store.insert(`generic:${table}`, record);
+}
+
 /** List pages after the first go inside batch, where every value arrives as text: compare as text. */
 const asText = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, leaf: unknown) => (typeof leaf === 'number' ? String(leaf) : leaf)));
 
@@ -606,11 +612,19 @@ const settingsCases: Cases = {
 			expect(params).toEqual({
 				params: { entityTypeId: 3, entityIds: ['101', '102'] },
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// crm-entity-merge-batch.md: { STATUS: SUCCESS | CONFLICT | ERROR, ENTITY_IDS: [deleted ids] }; the emulator answers STATUS ''
+		output: one((item) => expect(item).toEqual({ STATUS: expect.any(String), ENTITY_IDS: expect.any(Array) })),
 	},
 	'crmEnum.getMultifieldFields': {
 		methods: ['crm.multifield.fields'],
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// crm-multifield-fields.md: ID, TYPE_ID, VALUE, VALUE_TYPE with their documented attributes
+		output: (items) =>
+			expect(items).toEqual([
+				{ field: 'ID', type: 'int', isRequired: false, isReadOnly: true, isImmutable: false, isMultiple: false, isDynamic: false, title: 'ID' },
+				{ field: 'TYPE_ID', type: 'string', isRequired: false, isReadOnly: true, isImmutable: false, isMultiple: false, isDynamic: false, title: 'Field Type' },
+				{ field: 'VALUE', type: 'string', isRequired: false, isReadOnly: false, isImmutable: false, isMultiple: false, isDynamic: false, title: 'Value' },
+				{ field: 'VALUE_TYPE', type: 'string', isRequired: false, isReadOnly: false, isImmutable: false, isMultiple: false, isDynamic: false, title: 'Value Type' },
+			]),
 	},
 };
 
@@ -695,7 +709,14 @@ function userFieldCases(entity: string): Cases {
 const crmUserFieldCases: Cases = {
 	'crmUserField.getTypes': {
 		methods: ['crm.userfield.types'],
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// crm-userfield-types.md: one { ID, title } per type, string ... crm
+		output: (items) => {
+			expect(items).toHaveLength(16);
+			for (const item of items) expect(item).toEqual({ ID: expect.any(String), title: expect.any(String) });
+			expect(items).toContainEqual({ ID: 'string', title: 'String' });
+			expect(items).toContainEqual({ ID: 'enumeration', title: 'List' });
+			expect(items).toContainEqual({ ID: 'crm', title: 'Binding to CRM Entities' });
+		},
 	},
 	'crmUserField.getManyConfigs': {
 		parameters: {
@@ -747,7 +768,20 @@ const crmUserFieldCases: Cases = {
 				id: '7',
 				field: { mandatory: 'N' },
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// userfieldconfig-update.md: result.field, the updated field configuration
+		output: one((item) =>
+			expect(item).toMatchObject({
+				id: '7',
+				entityId: expect.any(String),
+				fieldName: expect.any(String),
+				userTypeId: expect.any(String),
+				multiple: expect.stringMatching(/^[YN]$/),
+				mandatory: expect.stringMatching(/^[YN]$/),
+				settings: expect.any(Object),
+				editFormLabel: expect.any(Object),
+				enum: expect.any(Array),
+			}),
+		),
 	},
 	'crmUserField.deleteConfig': {
 		parameters: { moduleId: 'crm', id: '7' },
@@ -859,7 +893,13 @@ const timelineCases: Cases = {
 	},
 	'activity.getFields': {
 		methods: ['crm.activity.fields'],
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// crm-activity-fields.md: SUBJECT, TYPE_ID, RESPONSIBLE_ID and COMMUNICATIONS are required
+		output: (items) => {
+			fieldList('ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'SUBJECT', 'RESPONSIBLE_ID', 'COMMUNICATIONS', 'BINDINGS')(items);
+			expect(items).toContainEqual(expect.objectContaining({ field: 'SUBJECT', type: 'string', isRequired: true, title: 'Subject' }));
+			expect(items).toContainEqual(expect.objectContaining({ field: 'ID', type: 'integer', isReadOnly: true }));
+			expect(items).toContainEqual(expect.objectContaining({ field: 'COMMUNICATIONS', type: 'crm_activity_communication', isRequired: true, isMultiple: true }));
+		},
 	},
 	'activity.createTodo': {
 		parameters: {
@@ -1100,7 +1140,8 @@ const catalogCases: Cases = {
 				purchasingPrice: 40,
 				purchasingCurrency: 'USD',
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// catalog-product-add.md: result.element, the created product with its new id
+		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), iblockId: 14, name: 'Chair', active: 'Y', purchasingCurrency: 'USD' })),
 	},
 	'product.get': {
 		parameters: async (portal) => ({
@@ -1126,16 +1167,20 @@ const catalogCases: Cases = {
 		output: eachHas('id', 'iblockId'),
 	},
 	'product.update': {
-		parameters: {
-			id: '5',
-			updateFields: { name: 'Armchair', vatIncluded: true },
+		parameters: (portal) => {
+			placed(portal, 'catalog.product', { ID: 5, iblockId: 14, name: 'Chair', active: 'Y', vatIncluded: 'N' });
+			return {
+				id: '5',
+				updateFields: { name: 'Armchair', vatIncluded: true },
+			};
 		},
 		request: (params) =>
 			expect(params).toEqual({
 				id: '5',
 				fields: { name: 'Armchair', vatIncluded: 'Y' },
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// catalog-product-update.md: result.element, the product as updated
+		output: one((item) => expect(item).toMatchObject({ id: 5, iblockId: 14, name: 'Armchair', active: 'Y', vatIncluded: 'Y' })),
 	},
 	'product.delete': {
 		parameters: { id: '5' },
@@ -1155,7 +1200,8 @@ const catalogCases: Cases = {
 				code: expect.any(String), // the emulator's log masks parameters named code
 				sort: 100,
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// catalog-section-add.md: result.section, the created section with its new id
+		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), iblockId: 14, name: 'Toys', sort: 100 })),
 	},
 	'catalogSection.get': {
 		parameters: async (portal) => ({
@@ -1175,18 +1221,22 @@ const catalogCases: Cases = {
 		output: eachHas('id', 'name'),
 	},
 	'catalogSection.update': {
-		parameters: {
-			id: '31',
-			iblockId: 14,
-			name: 'Kids toys',
-			updateFields: { active: false },
+		parameters: (portal) => {
+			placed(portal, 'catalog.section', { ID: 31, iblockId: 14, name: 'Toys', active: 'Y' });
+			return {
+				id: '31',
+				iblockId: 14,
+				name: 'Kids toys',
+				updateFields: { active: false },
+			};
 		},
 		request: (params) =>
 			expect(params).toEqual({
 				id: '31',
 				fields: { iblockId: 14, name: 'Kids toys', active: 'N' },
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// catalog-section-update.md: result.section, the section as updated
+		output: one((item) => expect(item).toMatchObject({ id: 31, iblockId: 14, name: 'Kids toys', active: 'N' })),
 	},
 	'catalogSection.delete': {
 		parameters: { id: '31' },
@@ -1212,7 +1262,8 @@ const catalogCases: Cases = {
 				price: 100.5,
 				currency: 'USD',
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// catalog-price-add.md: result.price, the created price with its new id
+		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), productId: 5, catalogGroupId: 1, price: 100.5, currency: 'USD' })),
 	},
 	'price.get': {
 		parameters: async (portal) => ({
@@ -1231,13 +1282,17 @@ const catalogCases: Cases = {
 		output: eachHas('id', 'price'),
 	},
 	'price.update': {
-		parameters: { id: '3', price: 120, currency: 'EUR' },
+		parameters: (portal) => {
+			placed(portal, 'catalog.price', { ID: 3, productId: 5, catalogGroupId: 1, price: 100.5, currency: 'USD' });
+			return { id: '3', price: 120, currency: 'EUR' };
+		},
 		request: (params) =>
 			expect(params).toEqual({
 				id: '3',
 				fields: { price: 120, currency: 'EUR' },
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// catalog-price-update.md: result.price, the price as updated
+		output: one((item) => expect(item).toMatchObject({ id: 3, productId: 5, catalogGroupId: 1, price: 120, currency: 'EUR' })),
 	},
 	'price.delete': {
 		parameters: { id: '3' },
@@ -1378,7 +1433,13 @@ const requisiteCases: Cases = {
 	},
 	'requisite.getFields': {
 		methods: ['crm.requisite.fields'],
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// crm-requisite-fields.md: ENTITY_TYPE_ID, ENTITY_ID and PRESET_ID are required and immutable
+		output: (items) => {
+			fieldList('ID', 'ENTITY_TYPE_ID', 'ENTITY_ID', 'PRESET_ID', 'NAME', 'RQ_VAT_ID')(items);
+			expect(items).toContainEqual(expect.objectContaining({ field: 'ENTITY_TYPE_ID', type: 'integer', isRequired: true, isImmutable: true }));
+			expect(items).toContainEqual(expect.objectContaining({ field: 'PRESET_ID', type: 'integer', isRequired: true, isImmutable: true }));
+			expect(items).toContainEqual(expect.objectContaining({ field: 'NAME', type: 'string', isRequired: false }));
+		},
 	},
 	'requisitePreset.getMany': {
 		parameters: { returnAll: true },
@@ -1543,7 +1604,8 @@ const automationCases: Cases = {
 				values: { DocumentTitle: 'Offer 17' },
 				stampsEnabled: 1,
 			}),
-		output: one((item) => expect(item).toBeDefined()),
+		// crm-document-generator-document-add.md: result.document, the new document of template 39 for deal 1
+		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), templateId: '39', entityTypeId: '2', entityId: '1', createdBy: expect.any(Number), createTime: expect.any(String) })),
 	},
 	'crmDocument.get': {
 		parameters: async (portal) => ({
