@@ -214,7 +214,11 @@ export const openLinesCases: Cases = {
 		request: (params) => expect(params).toEqual(connector),
 		output: (items) => expect(items).toHaveLength(1),
 	},
-	'connector.getAll': { auth: app, output: (items) => expect(Array.isArray(items)).toBe(true) },
+	'connector.getAll': {
+		auth: app,
+		// imconnector-list.md answers { <connector id>: <name> }; the node lists them as { id, name } (the emulator's names are '')
+		output: (items) => expect(items).toEqual(['livechat', 'telegrambot', 'network', 'myconnector'].map((id) => ({ id, name: expect.any(String) }))),
+	},
 	'connector.setData': {
 		auth: app,
 		parameters: { ...connector, DATA: '{"id": "channel-1", "name": "Channel"}' },

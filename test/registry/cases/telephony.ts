@@ -54,7 +54,18 @@ export const telephonyCases: Cases = {
 		request: (params) => expect(params).toEqual({ NUMBER: '14151234567', NAME: 'Support Line', CRM_AUTO_CREATE: 'N' }),
 		output: (items) => expect(items).toHaveLength(1),
 	},
-	'externalLine.getAll': { auth: app, request: (params) => expect(params).toEqual({}), output: (items) => expect(Array.isArray(items)).toBe(true) },
+	'externalLine.getAll': {
+		auth: app,
+		parameters: async (portal) => {
+			for (const row of portal.emu.store.all('generic:telephony.externalline')) portal.emu.store.remove('generic:telephony.externalline', row.ID as number);
+			await portal.json({ resource: 'externalLine', operation: 'create', NUMBER: '14155550199', additionalFields: { NAME: 'Night line', CRM_AUTO_CREATE: 'Y' } }, { auth: app });
+			return {};
+		},
+		request: (params) => expect(params).toEqual({}),
+		// telephony-external-line-get.md: one { NUMBER, NAME, CRM_AUTO_CREATE } per line
+		// (the emulator also answers the store's ID, which the page does not document)
+		output: (items) => expect(items).toEqual([expect.objectContaining({ NUMBER: '14155550199', NAME: 'Night line', CRM_AUTO_CREATE: 'Y' })]),
+	},
 	'externalLine.update': {
 		auth: app,
 		parameters: { NUMBER: '14151234567', updateFields: { NAME: 'Sales Line' } },
@@ -89,7 +100,11 @@ export const telephonyCases: Cases = {
 	},
 	'telephonyUser.activatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
 	'telephonyUser.deactivatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
-	'telephonyLine.getAll': { output: (items) => expect(Array.isArray(items)).toBe(true) },
+	'telephonyLine.getAll': {
+		// voximplant-line-get.md answers { <line id>: <name> }; the node lists them as { id, name } (the emulator's names are '')
+		output: (items) =>
+			expect(items).toEqual(['reg150907', 'sip7', 'reg151083', 'sip11', 'reg151085'].map((id) => ({ id, name: expect.any(String) }))),
+	},
 	'telephonyLine.getOutgoing': { output: (items) => expect(one(items)).toHaveProperty('lineId') },
 	'telephonyLine.setOutgoing': {
 		parameters: { LINE_ID: 'reg150907' },

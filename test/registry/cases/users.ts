@@ -23,6 +23,12 @@ async function newGroup(portal: Portal): Promise<string> {
 	return String(out.id);
 }
 
+/** Replaces the rows of a generically answered list with documented-shape rows. */
+function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
+	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
+	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
+}
+
 const groupMembers = (items: IDataObject[]) => expect(items).toEqual([{ groupId: '7', userIds: expect.anything() }]);
 
 export const usersCases: Cases = {
@@ -153,9 +159,16 @@ export const usersCases: Cases = {
 		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: expect.anything(), NAME: 'Launch pad' })),
 	},
 	'workgroup.list': {
-		parameters: { limit: 10, listOptions: { filter: '{"PROJECT": "Y"}', select: 'ID, NAME' } },
+		parameters: (portal) => {
+			seededRows(portal, 'socialnetwork.api.workgroup', [
+				{ ID: 7, id: '7', name: 'Launch', type: 'project', PROJECT: 'Y' },
+				{ ID: 8, id: '8', name: 'Water cooler', type: 'group', PROJECT: 'N' },
+			]);
+			return { limit: 10, listOptions: { filter: '{"PROJECT": "Y"}', select: 'ID, NAME' } };
+		},
 		request: (params) => expect(params).toEqual({ filter: { PROJECT: 'Y' }, select: ['ID', 'NAME'], start: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// socialnetwork-api-workgroup-list.md: result.workgroups, rows of id, name, type...; the project only
+		output: (items) => expect(items).toEqual([expect.objectContaining({ id: '7', name: 'Launch', type: 'project' })]),
 	},
 	'workgroup.update': {
 		parameters: async (portal) => ({ GROUP_ID: await newGroup(portal), updateFields: { NAME: 'Relaunch', CLOSED: true } }),
@@ -174,9 +187,16 @@ export const usersCases: Cases = {
 	},
 
 	'workgroupMember.getMany': {
-		parameters: { ID: '7' },
+		parameters: (portal) => {
+			seededRows(portal, 'sonet_group.user', [
+				{ USER_ID: '1', ROLE: 'A' },
+				{ USER_ID: '2', ROLE: 'E' },
+			]);
+			return { ID: '7' };
+		},
 		request: (params) => expect(params).toEqual({ ID: '7' }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// sonet-group-user-get.md: one { USER_ID, ROLE } per member
+		output: (items) => expect(items).toEqual([{ USER_ID: '1', ROLE: 'A' }, { USER_ID: '2', ROLE: 'E' }]),
 	},
 	'workgroupMember.add': {
 		parameters: { GROUP_ID: '7', USER_ID: '2, 3' },
@@ -199,7 +219,19 @@ export const usersCases: Cases = {
 		output: groupMembers,
 	},
 	'workgroupMember.getMyGroups': {
+		parameters: (portal) => {
+			seededRows(portal, 'sonet_group.user', [
+				{ GROUP_ID: '7', GROUP_NAME: 'Launch', ROLE: 'A', GROUP_IMAGE_ID: null, GROUP_IMAGE: '' },
+				{ GROUP_ID: '8', GROUP_NAME: 'Water cooler', ROLE: 'K', GROUP_IMAGE_ID: null, GROUP_IMAGE: '' },
+			]);
+			return {};
+		},
 		request: (params) => expect(params).toEqual({}),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// sonet-group-user-groups.md: one { GROUP_ID, GROUP_NAME, ROLE, GROUP_IMAGE_ID, GROUP_IMAGE } per group
+		output: (items) =>
+			expect(items).toEqual([
+				{ GROUP_ID: '7', GROUP_NAME: 'Launch', ROLE: 'A', GROUP_IMAGE_ID: null, GROUP_IMAGE: '' },
+				{ GROUP_ID: '8', GROUP_NAME: 'Water cooler', ROLE: 'K', GROUP_IMAGE_ID: null, GROUP_IMAGE: '' },
+			]),
 	},
 };

@@ -1,4 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Portal } from '../../helpers/portal';
 import type { Cases } from './types';
+
+/** Replaces the rows of a generically answered list with documented-shape rows. */
+function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
+	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
+	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
+}
 
 export const workflowsCases: Cases = {
 	'workflow.start': {
@@ -11,9 +20,17 @@ export const workflowsCases: Cases = {
 		},
 	},
 	'workflow.getMany': {
-		parameters: { limit: 5, listOptions: { filter: '{"MODULE_ID": "crm"}', sort: '{"STARTED": "DESC"}', select: 'ID, DOCUMENT_ID, TEMPLATE_ID' } },
+		parameters: (portal) => {
+			// bizproc-workflow-instances.md rows: ID, MODULE_ID, ENTITY, DOCUMENT_ID, TEMPLATE_ID, STARTED, STARTED_BY
+			seededRows(portal, 'bizproc.workflow', [
+				{ ID: 1, WF_ID: '66e81a641752f8.56521481', MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_ID: 'DEAL_5', TEMPLATE_ID: '12', STARTED: '2024-09-16T17:37:56+03:00', STARTED_BY: '1' },
+				{ ID: 2, WF_ID: '66e81a641752f9.11111111', MODULE_ID: 'disk', ENTITY: 'Bitrix\\Disk\\BizProcDocument', DOCUMENT_ID: '7', TEMPLATE_ID: '3', STARTED: '2024-09-16T17:38:00+03:00', STARTED_BY: '1' },
+			]);
+			return { limit: 5, listOptions: { filter: '{"MODULE_ID": "crm"}', sort: '{"STARTED": "DESC"}', select: 'ID, DOCUMENT_ID, TEMPLATE_ID' } };
+		},
 		request: (params) => expect(params).toEqual({ FILTER: { MODULE_ID: 'crm' }, ORDER: { STARTED: 'DESC' }, SELECT: ['ID', 'DOCUMENT_ID', 'TEMPLATE_ID'], start: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// the crm row only; ID is the workflow's string id in the docs, the emulator's store keys rows by number
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: expect.anything(), MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_ID: 'DEAL_5', TEMPLATE_ID: '12', STARTED_BY: '1' })]),
 	},
 	'workflow.terminate': {
 		parameters: { ID: '66e81a641752f8.56521481', options: { STATUS: 'Cancelled by n8n' } },
@@ -26,9 +43,16 @@ export const workflowsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: '66e81a641752f8.56521481', deleted: true }]),
 	},
 	'workflowTemplate.getMany': {
-		parameters: { returnAll: true, listOptions: { filter: '{"MODULE_ID": "crm"}', select: 'ID, NAME' } },
+		parameters: (portal) => {
+			seededRows(portal, 'bizproc.workflow.template', [
+				{ ID: 12, MODULE_ID: 'crm', NAME: 'Deal approval', USER_ID: '1', SYSTEM_CODE: '' },
+				{ ID: 13, MODULE_ID: 'disk', NAME: 'File approval', USER_ID: '1', SYSTEM_CODE: '' },
+			]);
+			return { returnAll: true, listOptions: { filter: '{"MODULE_ID": "crm"}', select: 'ID, NAME' } };
+		},
 		request: (params) => expect(params).toEqual({ FILTER: { MODULE_ID: 'crm' }, SELECT: ['ID', 'NAME'], start: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// bizproc-workflow-template-list.md rows: ID, NAME, USER_ID, SYSTEM_CODE; only the crm template matches
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '12', NAME: 'Deal approval' })]),
 	},
 	'workflowTemplate.delete': {
 		auth: 'oAuth2',
@@ -38,9 +62,20 @@ export const workflowsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), deleted: true }]),
 	},
 	'workflowTask.getMany': {
-		parameters: { returnAll: true, listOptions: { filter: '{"USER_ID": 1, "STATUS": 0}' } },
+		parameters: (portal) => {
+			seededRows(portal, 'bizproc.task', [
+				{ ID: 1477, WORKFLOW_ID: '66e81a641752f8.56521481', NAME: 'Approve the deal', DOCUMENT_NAME: 'Deal 5', USER_ID: '1', STATUS: '0', USER_STATUS: '0', MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_ID: '5' },
+				{ ID: 1478, WORKFLOW_ID: '66e81a641752f8.56521481', NAME: 'Approve the deal', DOCUMENT_NAME: 'Deal 5', USER_ID: '2', STATUS: '0', USER_STATUS: '0', MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_ID: '5' },
+				{ ID: 1479, WORKFLOW_ID: '66e81a641752f8.56521481', NAME: 'Sign the contract', DOCUMENT_NAME: 'Deal 5', USER_ID: '1', STATUS: '1', USER_STATUS: '1', MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_ID: '5' },
+			]);
+			return { returnAll: true, listOptions: { filter: '{"USER_ID": 1, "STATUS": 0}' } };
+		},
 		request: (params) => expect(params).toEqual({ FILTER: { USER_ID: 1, STATUS: 0 }, START: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// bizproc-task-list.md: user 1's unfinished task only
+		output: (items) =>
+			expect(items).toEqual([
+				expect.objectContaining({ ID: '1477', WORKFLOW_ID: '66e81a641752f8.56521481', NAME: 'Approve the deal', DOCUMENT_NAME: 'Deal 5', USER_ID: '1', STATUS: '0', MODULE_ID: 'crm', ENTITY: 'CCrmDocumentDeal', DOCUMENT_ID: '5' }),
+			]),
 	},
 	'workflowTask.complete': {
 		parameters: { TASK_ID: 1477, STATUS: 'ok', options: { COMMENT: 'Done', FIELDS: '{"contractor": "ACME"}' } },
