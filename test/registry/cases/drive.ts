@@ -144,7 +144,8 @@ export const driveCases: Cases = {
 	'storage.createFolder': {
 		parameters: { id: '2', NAME: 'Created in root' },
 		request: (params) => expect(params).toEqual({ id: '2', data: { NAME: 'Created in root' } }),
-		output: (items) => expect(items[0].ID ?? items[0].id).toBeDefined(),
+		// disk.storage.addFolder answers the new folder (ID, NAME, CREATED_BY, CREATE_TIME...)
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: expect.anything(), NAME: 'Created in root', CREATED_BY: '1', CREATE_TIME: expect.any(String) })]),
 	},
 	'storage.uploadFile': {
 		parameters: { id: '1', binaryPropertyName: 'data', options: { NAME: 'root upload.txt', generateUniqueName: true } },

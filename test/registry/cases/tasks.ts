@@ -119,9 +119,18 @@ export const tasksCases: Cases = {
 		output: (items) => expect(items).toEqual([{ attachmentId: expect.any(Number) }]),
 	},
 	'task.getHistory': {
-		parameters: async (portal) => ({ taskId: await newTask(portal), options: { filter: '{"FIELD": "STATUS"}' } }),
+		parameters: async (portal) => {
+			const taskId = await newTask(portal);
+			for (const row of portal.emu.store.all('generic:tasks.task.history')) portal.emu.store.remove('generic:tasks.task.history', row.ID as number);
+			portal.emu.store.insert('generic:tasks.task.history', { taskId: Number(taskId), id: 11, createdDate: '2030-01-10T10:00:00+00:00', field: 'STATUS', value: { from: '2', to: '5' }, user: { id: 1, name: 'Admin', lastName: '', secondName: '', login: 'admin' } });
+			return { taskId, options: { filter: '{"FIELD": "STATUS"}' } };
+		},
 		request: (params) => expect(params).toMatchObject({ taskId: expect.any(String), filter: { FIELD: 'STATUS' } }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		// tasks-task-history-list.md: result.list, one { id, createdDate, field, value: { from, to }, user } per change
+		output: (items) =>
+			expect(items).toEqual([
+				{ id: 11, createdDate: '2030-01-10T10:00:00+00:00', field: 'STATUS', value: { from: '2', to: '5' }, user: { id: 1, name: 'Admin', lastName: '', secondName: '', login: 'admin' } },
+			]),
 	},
 	'task.startWatching': { parameters: async (portal) => ({ taskId: await newTask(portal) }), request: (params) => expect(params.taskId).toMatch(/^\d+$/), output: taskOut },
 	'task.stopWatching': { parameters: async (portal) => ({ taskId: await newTask(portal) }), request: (params) => expect(params.taskId).toMatch(/^\d+$/), output: taskOut },
