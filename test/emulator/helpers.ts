@@ -7,8 +7,8 @@ export interface Reply {
 	headers: Headers;
 }
 
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-	const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** The answer as JSON when it is JSON, as text otherwise (HTML error pages, empty bodies). */
+async function reply(r: Response): Promise<Reply> {
 	const text = await r.text();
 	let parsed: unknown = text;
 	try {
@@ -19,28 +19,16 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 	return { status: r.status, body: parsed, headers: r.headers };
 }
 
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+	return await reply(await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+}
+
 export async function form(url: string, body: string, headers: Record<string, string> = {}): Promise<Reply> {
-	const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body });
-	const text = await r.text();
-	let parsed: unknown = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		/* ignore */
-	}
-	return { status: r.status, body: parsed, headers: r.headers };
+	return await reply(await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body }));
 }
 
 export async function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
-	const r = await fetch(url, { headers, redirect: 'manual' });
-	const text = await r.text();
-	let parsed: unknown = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		/* ignore */
-	}
-	return { status: r.status, body: parsed, headers: r.headers };
+	return await reply(await fetch(url, { headers, redirect: 'manual' }));
 }
 
 /** Call a method through the emulator's ready webhook with a JSON body. */
