@@ -5,7 +5,8 @@ const require = createRequire(import.meta.url);
 const { Bitrix24 } = require('../dist/nodes/Bitrix24/Bitrix24.node.js');
 const { resources } = require('../dist/nodes/Bitrix24/resources/index.js');
 
-const { properties } = new Bitrix24().description;
+// the newest node version, as the editor adds it
+const { properties } = new Bitrix24().getNodeType().description;
 const resourceOptions = properties.find((p) => p.name === 'resource').options;
 const areaOf = new Map(resources.map((r) => [r.value, r.group]));
 const areas = new Map();

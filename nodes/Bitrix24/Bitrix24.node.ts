@@ -1,33 +1,50 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
 import { loadOptions } from './methods/loadOptions';
 import { buildProperties } from './registry';
 import { route } from './router';
 import { authenticationProperty, credentialsDescription } from './transport/connection';
 
-export class Bitrix24 implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Bitrix24',
-		name: 'bitrix24',
-		icon: 'file:bitrix24.svg',
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Interact with Bitrix24 CRM and business platform',
-		defaults: { name: 'Bitrix24' },
-		inputs: ['main'],
-		outputs: ['main'],
-		usableAsTool: true,
-		credentials: credentialsDescription,
-		properties: [
-			authenticationProperty,
-			...buildProperties(),
-		],
-	};
+/**
+ * One node version: the same operations and handlers, described as that version saved them.
+ * Version 1 took record IDs as plain text and saved nine list operations as `getAll`; version 2 names
+ * records with resource locators and every list operation `getMany` (see registry.ts).
+ */
+class Bitrix24Version implements INodeType {
+	description: INodeTypeDescription;
 
 	methods = { loadOptions };
 
+	constructor(base: INodeTypeBaseDescription, version: number) {
+		this.description = {
+			...base,
+			version,
+			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			defaults: { name: 'Bitrix24' },
+			inputs: ['main'],
+			outputs: ['main'],
+			usableAsTool: true,
+			credentials: credentialsDescription,
+			properties: [authenticationProperty, ...buildProperties(version)],
+		};
+	}
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);
+	}
+}
+
+export class Bitrix24 extends VersionedNodeType {
+	constructor() {
+		const base: INodeTypeBaseDescription = {
+			displayName: 'Bitrix24',
+			name: 'bitrix24',
+			icon: 'file:bitrix24.svg',
+			group: ['transform'],
+			description: 'Interact with Bitrix24 CRM and business platform',
+			defaultVersion: 2,
+		};
+		super({ 1: new Bitrix24Version(base, 1), 2: new Bitrix24Version(base, 2) }, base);
 	}
 }

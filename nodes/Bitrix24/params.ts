@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec } from './types';
 
-/** The n8n property for a parameter spec (without display options). */
-export function toProperty(spec: ParamSpec): INodeProperties {
+/** The n8n property for a parameter spec (without display options) in node version `version`. */
+export function toProperty(spec: ParamSpec, version = 2): INodeProperties {
+	void version;
 	const base = {
 		displayName: spec.label,
 		name: spec.name,

@@ -7,8 +7,8 @@ import type { OperationSpec, ResourceSpec } from './types';
 const show = (resource: string, operation: string) => ({ show: { resource: [resource], operation: [operation] } });
 
 /** Return All / Limit / Filter / Sort / Select: the same on every list operation. */
-function getManyProperties(resource: string, op: OperationSpec): INodeProperties[] {
-	const displayOptions = show(resource, op.value);
+function getManyProperties(resource: string, op: OperationSpec, version: number): INodeProperties[] {
+	const displayOptions = show(resource, operationValue(op, version));
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Return All',
@@ -73,8 +73,11 @@ function getManyProperties(resource: string, op: OperationSpec): INodeProperties
 	return properties;
 }
 
-function operationProperties(resource: ResourceSpec, op: OperationSpec): INodeProperties[] {
-	const displayOptions = show(resource.value, op.value);
+/** The value an operation is saved under in a node version (version 1 saved some lists as `getAll`). */
+export const operationValue = (op: OperationSpec, version: number) => (version < 2 && op.v1Value) || op.value;
+
+function operationProperties(resource: ResourceSpec, op: OperationSpec, version: number): INodeProperties[] {
+	const displayOptions = show(resource.value, operationValue(op, version));
 	const properties: INodeProperties[] = [];
 	if (op.appOnly) {
 		properties.push({
@@ -86,7 +89,7 @@ function operationProperties(resource: ResourceSpec, op: OperationSpec): INodePr
 			displayOptions,
 		});
 	}
-	for (const spec of op.params ?? []) properties.push({ ...toProperty(spec), displayOptions });
+	for (const spec of op.params ?? []) properties.push({ ...toProperty(spec, version), displayOptions });
 	for (const { property } of op.extra ?? []) properties.push({ ...property, displayOptions });
 	if (op.optional?.length) {
 		properties.push({
@@ -96,14 +99,15 @@ function operationProperties(resource: ResourceSpec, op: OperationSpec): INodePr
 			placeholder: op.optionalName === 'options' ? 'Add Option' : 'Add Field',
 			default: {},
 			displayOptions,
-			options: op.optional.map(toProperty).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: op.optional.map((spec) => toProperty(spec, version)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	if (op.kind === 'getMany' && op.paging) properties.push(...getManyProperties(resource.value, op));
+	if (op.kind === 'getMany' && op.paging) properties.push(...getManyProperties(resource.value, op, version));
 	return properties;
 }
 
-export function buildProperties(list: ResourceSpec[] = resources): INodeProperties[] {
+/** The node's properties as node version `version` describes them. */
+export function buildProperties(version: number, list: ResourceSpec[] = resources): INodeProperties[] {
 	const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
 	const properties: INodeProperties[] = [
 		{
@@ -128,21 +132,21 @@ export function buildProperties(list: ResourceSpec[] = resources): INodeProperti
 			displayOptions: { show: { resource: [resource.value] } },
 			options: ops.map((op) => ({
 				name: op.name,
-				value: op.value,
+				value: operationValue(op, version),
 				action: op.action,
 				description: op.description ?? `${op.action} (${op.method})`,
 			})),
-			default: ops[0]?.value ?? '',
+			default: ops[0] ? operationValue(ops[0], version) : '',
 		});
 	}
 	for (const resource of sorted) {
-		for (const op of resource.operations) properties.push(...operationProperties(resource, op));
+		for (const op of resource.operations) properties.push(...operationProperties(resource, op, version));
 	}
 	return properties;
 }
 
-export function findOperation(resource: string, operation: string): OperationSpec | undefined {
-	return resources.find((r) => r.value === resource)?.operations.find((op) => op.value === operation);
+export function findOperation(resource: string, operation: string, version = 2): OperationSpec | undefined {
+	return resources.find((r) => r.value === resource)?.operations.find((op) => operationValue(op, version) === operation);
 }
 
 export function allOperations(): Array<{ resource: ResourceSpec; op: OperationSpec }> {

@@ -31,7 +31,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const op = findOperation(resource, operation);
+	const op = findOperation(resource, operation, this.getNode().typeVersion);
 	if (!op) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not known`, {
 			description: 'Pick a resource and operation from the lists; for any other method use System → Call Method.',

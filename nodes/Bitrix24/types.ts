@@ -55,6 +55,8 @@ export interface PagingSpec {
 export interface OperationSpec {
 	/** camelCase operation value */
 	value: string;
+	/** The value node version 1 saved instead (nine lists were `getAll`). */
+	v1Value?: string;
 	/** Title Case display name, e.g. "Get Many" */
 	name: string;
 	/** What n8n's node panel lists, e.g. "Create a deal" */

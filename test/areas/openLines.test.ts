@@ -18,7 +18,7 @@ test('create → get → list → update → delete an open line', async () => {
 	expect(portal.emu.calls('imopenlines.config.add').at(-1)?.params).toEqual({ PARAMS: { CRM: 'N', QUEUE: [1, 2], LINE_NAME: 'Support' } });
 	expect(await line(configId)).toMatchObject({ ID: String(configId), LINE_NAME: 'Support', CRM: 'N', QUEUE: [1, 2], ACTIVE: 'Y' });
 
-	const all = await portal.json({ resource: 'openLineConfig', operation: 'getAll', returnAll: true });
+	const all = await portal.json({ resource: 'openLineConfig', operation: 'getMany', returnAll: true });
 	expect(all.map((entry) => entry.ID)).toEqual(expect.arrayContaining(['1', String(configId)]));
 
 	const [updated] = await portal.json({ resource: 'openLineConfig', operation: 'update', CONFIG_ID: configId, updateFields: { LINE_NAME: 'VIP support', ACTIVE: false } });
@@ -34,12 +34,12 @@ test('create → get → list → update → delete an open line', async () => {
 
 test('Get Many honours the limit', async () => {
 	await portal.json({ resource: 'openLineConfig', operation: 'create', LINE_NAME: 'Extra' });
-	expect(await portal.json({ resource: 'openLineConfig', operation: 'getAll', returnAll: false, limit: 1 })).toHaveLength(1);
+	expect(await portal.json({ resource: 'openLineConfig', operation: 'getMany', returnAll: false, limit: 1 })).toHaveLength(1);
 });
 
 test('connector methods are refused before any request without OAuth2', async () => {
 	portal.emu.clearLog();
-	const [out] = await portal.run({ resource: 'connector', operation: 'getAll' }, { continueOnFail: true });
+	const [out] = await portal.run({ resource: 'connector', operation: 'getMany' }, { continueOnFail: true });
 	expect(out.json.error).toMatch(/imconnector\.list works only with a Bitrix24 OAuth2 credential/);
 	expect(portal.emu.log).toHaveLength(0);
 	const withApp = await portal.json({ resource: 'connector', operation: 'activate', CONNECTOR: 'myconnector', LINE: 1 }, { auth: 'oAuth2' });

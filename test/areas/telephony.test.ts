@@ -28,14 +28,14 @@ test('registering a call needs OAuth2; with it the documented keys go out', asyn
 });
 
 test('line lists become one item per line', async () => {
-	const lines = await portal.json({ resource: 'telephonyLine', operation: 'getAll' });
+	const lines = await portal.json({ resource: 'telephonyLine', operation: 'getMany' });
 	expect(Array.isArray(lines)).toBe(true);
 	for (const entry of lines) expect(Object.keys(entry).sort()).toEqual(['id', 'name']);
 });
 
 test('call log reads pages with start and passes FILTER', async () => {
 	portal.emu.clearLog();
-	await portal.json({ resource: 'callStatistic', operation: 'getAll', returnAll: true, listOptions: { filter: '{">=CALL_START_DATE": "2026-01-01"}' } });
+	await portal.json({ resource: 'callStatistic', operation: 'getMany', returnAll: true, listOptions: { filter: '{">=CALL_START_DATE": "2026-01-01"}' } });
 	const calls = portal.emu.calls('voximplant.statistic.get');
 	expect(calls.length).toBeGreaterThan(0);
 	expect(calls[0].params).toMatchObject({ FILTER: { '>=CALL_START_DATE': '2026-01-01' } });

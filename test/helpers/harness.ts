@@ -121,11 +121,13 @@ export class MemoryCredentials extends ICredentialsHelper {
 	}
 }
 
-const nodeType: INodeType = new Bitrix24();
+const versioned = new Bitrix24();
+/** The node as n8n loads a saved node of that version (the newest when none is given). */
+export const nodeVersion = (version?: number): INodeType => versioned.getNodeType(version);
 
 export const nodeTypes: INodeTypes = {
-	getByName: () => nodeType,
-	getByNameAndVersion: () => nodeType,
+	getByName: () => versioned,
+	getByNameAndVersion: (_type: string, version?: number) => nodeVersion(version),
 	getKnownTypes: () => ({}),
 } as unknown as INodeTypes;
 
@@ -145,16 +147,44 @@ function additionalDataFor(credentials: MemoryCredentials): IWorkflowExecuteAddi
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function nodeFor(credentialType: string, credentialId: string, parameters: INodeParameters): INode {
+function nodeFor(credentialType: string, credentialId: string, parameters: INodeParameters, typeVersion = versioned.description.defaultVersion!): INode {
 	return {
 		id: 'b24',
 		name: 'Bitrix24',
 		type: 'n8n-nodes-b24.bitrix24',
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters: { authentication: AUTH_BY_TYPE[credentialType], ...parameters },
 		credentials: { [credentialType]: { id: credentialId, name: 'test' } },
 	};
+}
+
+export type EditorMethodKind = 'loadOptions' | 'listSearch' | 'resourceMapping';
+
+/**
+ * Calls one of the node's editor methods (loadOptions, listSearch, resourceMapping) the way the editor
+ * does: through n8n-core's LoadOptionsContext, with the node's current parameters; `args` are what the
+ * editor passes (a listSearch gets the filter text and the pagination token).
+ */
+export async function editorMethod(
+	credentials: MemoryCredentials,
+	credentialType: string,
+	credentialId: string,
+	kind: EditorMethodKind,
+	method: string,
+	parameters: INodeParameters = {},
+	args: unknown[] = [],
+	typeVersion?: number,
+) {
+	const node = nodeFor(credentialType, credentialId, parameters, typeVersion);
+	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalDataFor(credentials), 'parameters.x');
+	const methods = ((nodeVersion(typeVersion).methods as Record<string, unknown> | undefined)?.[kind] ?? {}) as Record<
+		string,
+		(this: LoadOptionsContext, ...rest: unknown[]) => Promise<unknown>
+	>;
+	if (!methods[method]) throw new Error(`The node has no ${kind} method "${method}"`);
+	return await methods[method].call(context, ...args);
 }
 
 /** Calls one of the node's loadOptions methods the way the editor does. */
@@ -165,11 +195,7 @@ export async function loadOptions(
 	method: string,
 	parameters: INodeParameters = {},
 ) {
-	const node = nodeFor(credentialType, credentialId, parameters);
-	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalDataFor(credentials), 'parameters.x');
-	const methods = (nodeType.methods?.loadOptions ?? {}) as Record<string, (this: LoadOptionsContext) => Promise<unknown>>;
-	return await methods[method].call(context);
+	return await editorMethod(credentials, credentialType, credentialId, 'loadOptions', method, parameters);
 }
 
 export interface RunOptions {
@@ -179,12 +205,14 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The saved node's version (default: the newest). */
+	typeVersion?: number;
 }
 
 /** Executes the node once over `items` and returns its first output. Throws what the node throws. */
 export async function runNode(options: RunOptions): Promise<INodeExecutionData[]> {
 	const node: INode = {
-		...nodeFor(options.credentialType, options.credentialId, options.parameters),
+		...nodeFor(options.credentialType, options.credentialId, options.parameters, options.typeVersion),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
@@ -205,6 +233,6 @@ export async function runNode(options: RunOptions): Promise<INodeExecutionData[]
 		executeData,
 		[],
 	);
-	const output = await nodeType.execute!.call(context);
+	const output = await nodeVersion(node.typeVersion).execute!.call(context);
 	return (output as INodeExecutionData[][])[0];
 }

@@ -22,6 +22,8 @@ export interface RunOptions {
 	/** Binary data of the input items, by index (e.g. a file to upload). */
 	binary?: Array<IBinaryKeyData | undefined>;
 	continueOnFail?: boolean;
+	/** The saved node's version (default: the newest). */
+	typeVersion?: number;
 }
 
 export interface Portal {
@@ -62,6 +64,7 @@ export async function startPortal(options: EmulatorOptions = {}, plan: 'standard
 			parameters,
 			items: (runOptions.items ?? [{}]).map((json, i) => (runOptions.binary?.[i] ? { json, binary: runOptions.binary[i] } : { json })),
 			continueOnFail: runOptions.continueOnFail,
+			typeVersion: runOptions.typeVersion,
 		});
 	};
 	return {

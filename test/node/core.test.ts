@@ -9,8 +9,8 @@ let portal: Portal;
 beforeAll(async () => (portal = await startPortal({ seed: { deals: 5, openlines: 3 } })));
 afterAll(async () => await portal.stop());
 
-describe('description', () => {
-	const { description } = new Bitrix24();
+describe.each([1, 2])('description of node version %i', (version) => {
+	const { description } = new Bitrix24().getNodeType(version);
 	test('is usable as a tool, has a subtitle and the three credentials', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.subtitle).toContain('$parameter["operation"]');
@@ -35,6 +35,32 @@ describe('description', () => {
 		}
 		const conflicts = [...types].filter(([, set]) => set.size > 1).map(([name, set]) => `${name}: ${[...set].sort().join('/')}`);
 		expect(conflicts).toEqual([]);
+	});
+});
+
+describe('versions', () => {
+	const operationValues = (version: number) =>
+		new Bitrix24()
+			.getNodeType(version)
+			.description.properties.filter((p) => p.name === 'operation')
+			.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => `${p.displayOptions!.show!.resource![0] as string}.${o.value}`));
+	test('version 2 is the default and saves no list operation as getAll', () => {
+		expect(new Bitrix24().description.defaultVersion).toBe(2);
+		expect(operationValues(2).filter((v) => v.endsWith('.getAll'))).toEqual([]);
+	});
+	test('version 1 keeps the nine getAll values its workflows saved', () => {
+		const v1 = operationValues(1).filter((v) => v.endsWith('.getAll'));
+		expect(v1.sort()).toEqual(
+			['bot', 'botCommand', 'callStatistic', 'connector', 'externalLine', 'notification', 'openLineConfig', 'recent', 'telephonyLine'].map((r) => `${r}.getAll`),
+		);
+		expect(operationValues(1)).toHaveLength(operationValues(2).length);
+	});
+	test('a version 1 workflow listing with getAll still runs', async () => {
+		const saved = { resource: 'openLineConfig', operation: 'getAll', returnAll: true };
+		const rows = await portal.json(saved, { typeVersion: 1 });
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows[0].ID).toBeDefined();
+		await expect(portal.json(saved)).rejects.toThrow(/operation "getAll"/);
 	});
 });
 

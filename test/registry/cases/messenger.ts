@@ -213,7 +213,7 @@ export const messengerCases: Cases = {
 	'dialog.writing': { parameters: { DIALOG_ID: '2' }, request: (params) => expect(params).toEqual({ DIALOG_ID: '2' }), output: ok('DIALOG_ID', '2') },
 
 	// ---- recent ----
-	'recent.getAll': {
+	'recent.getMany': {
 		parameters: { limit: 5, options: { SKIP_OPENLINES: true, UNREAD_ONLY: false } },
 		request: (params) => expect(params).toEqual({ SKIP_OPENLINES: 'Y', UNREAD_ONLY: 'N', LIMIT: 5, OFFSET: 0 }),
 		output: (items) => expect(items.length).toBeLessThanOrEqual(5),
@@ -236,7 +236,7 @@ export const messengerCases: Cases = {
 		request: (params) => expect(params).toEqual({ USER_ID: 2, MESSAGE: 'Please review', MESSAGE_OUT: 'Please review (email)' }),
 		output: (items) => expect(one(items).id).toEqual(expect.any(Number)),
 	},
-	'notification.getAll': {
+	'notification.getMany': {
 		parameters: { options: { LIMIT: 20, CONVERT_TEXT: true } },
 		request: (params) => expect(params).toEqual({ LIMIT: 20, CONVERT_TEXT: 'Y' }),
 		output: (items) => expect(Array.isArray(items)).toBe(true),
@@ -320,7 +320,7 @@ export const messengerCases: Cases = {
 		request: sentBy(ids),
 		output: (items) => expect(one(items)).toMatchObject({ id: ids.botId, code: ids.code, type: 'openline', isSupportOpenline: true }),
 	}), { type: 'openline', isSupportOpenline: true }),
-	'bot.getAll': (() => {
+	'bot.getMany': (() => {
 		let botId = 0;
 		return {
 			parameters: async (portal: Portal) => {
@@ -455,7 +455,7 @@ export const messengerCases: Cases = {
 		request: sentBy(ids, { fields: { command: 'help', title: 'Help', common: true } }),
 		output: (items) => expect(one(items)).toMatchObject({ id: expect.any(Number), botId: ids.botId, command: 'help', common: true }),
 	})),
-	'botCommand.getAll': botCase(['command'], (ids) => ({
+	'botCommand.getMany': botCase(['command'], (ids) => ({
 		parameters: {},
 		request: sentBy(ids),
 		output: (items) => {

@@ -129,7 +129,7 @@ export const openLinesCases: Cases = {
 		request: (params) => expect(params).toEqual({ CONFIG_ID: 1, WITH_QUEUE: 'Y' }),
 		output: (items) => expect(one(items)).toMatchObject({ ID: '1', LINE_NAME: expect.any(String), ACTIVE: 'Y' }),
 	},
-	'openLineConfig.getAll': {
+	'openLineConfig.getMany': {
 		parameters: { returnAll: true, options: { PARAMS: '{"filter": {"ACTIVE": "Y"}}' } },
 		request: (params) => expect(params).toEqual({ PARAMS: { filter: { ACTIVE: 'Y' } } }),
 		output: (items) => expect(items[0]).toMatchObject({ ID: '1', LINE_NAME: expect.any(String) }),
@@ -214,7 +214,7 @@ export const openLinesCases: Cases = {
 		request: (params) => expect(params).toEqual(connector),
 		output: (items) => expect(items).toHaveLength(1),
 	},
-	'connector.getAll': {
+	'connector.getMany': {
 		auth: app,
 		// imconnector-list.md answers { <connector id>: <name> }; the node lists them as { id, name } (the emulator's names are '')
 		output: (items) => expect(items).toEqual(['livechat', 'telegrambot', 'network', 'myconnector'].map((id) => ({ id, name: expect.any(String) }))),

@@ -54,7 +54,7 @@ export const telephonyCases: Cases = {
 		request: (params) => expect(params).toEqual({ NUMBER: '14151234567', NAME: 'Support Line', CRM_AUTO_CREATE: 'N' }),
 		output: (items) => expect(items).toHaveLength(1),
 	},
-	'externalLine.getAll': {
+	'externalLine.getMany': {
 		auth: app,
 		parameters: async (portal) => {
 			for (const row of portal.emu.store.all('generic:telephony.externalline')) portal.emu.store.remove('generic:telephony.externalline', row.ID as number);
@@ -78,7 +78,7 @@ export const telephonyCases: Cases = {
 		request: (params) => expect(params).toEqual({ NUMBER: '14151234567' }),
 		output: (items) => expect(one(items)).toEqual({ number: '14151234567', deleted: true }),
 	},
-	'callStatistic.getAll': {
+	'callStatistic.getMany': {
 		parameters: { limit: 10, listOptions: { filter: '{"CALL_TYPE": 1}' }, options: { SORT: 'CALL_START_DATE', ORDER: 'DESC' } },
 		request: (params) => expect(params).toMatchObject({ FILTER: { CALL_TYPE: 1 }, SORT: 'CALL_START_DATE', ORDER: 'DESC' }),
 		output: (items) => expect(items.length).toBeLessThanOrEqual(10),
@@ -100,7 +100,7 @@ export const telephonyCases: Cases = {
 	},
 	'telephonyUser.activatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
 	'telephonyUser.deactivatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
-	'telephonyLine.getAll': {
+	'telephonyLine.getMany': {
 		// voximplant-line-get.md answers { <line id>: <name> }; the node lists them as { id, name } (the emulator's names are '')
 		output: (items) =>
 			expect(items).toEqual(['reg150907', 'sip7', 'reg151083', 'sip11', 'reg151085'].map((id) => ({ id, name: expect.any(String) }))),

@@ -101,7 +101,7 @@ export const bot: ResourceSpec = {
 		},
 		op('get', 'Get', 'Get a bot', 'Bot.get', 'get', [], { unwrap: 'bot' }),
 		{
-			value: 'getAll',
+			value: 'getMany', v1Value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many bots',
 			method: 'imbot.v2.Bot.list',
@@ -215,7 +215,7 @@ export const botCommand: ResourceSpec = {
 			optional: commandFields,
 			unwrap: 'command',
 		}),
-		op('getAll', 'Get Many', 'Get the commands of a bot', 'Command.list', 'getMany', [], { unwrap: 'commands' }),
+		op('getMany', 'Get Many', 'Get the commands of a bot', 'Command.list', 'getMany', [], { unwrap: 'commands', v1Value: 'getAll' }),
 		op('update', 'Update', 'Update a bot command', 'Command.update', 'update', [commandId], {
 			optional: [str('command', 'Command', { to: 'fields.command' }), ...commandFields],
 			optionalName: 'updateFields',

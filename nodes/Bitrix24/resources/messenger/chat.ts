@@ -236,7 +236,7 @@ export const recent: ResourceSpec = {
 	description: "The user's recent chats list and unread counters",
 	operations: [
 		{
-			value: 'getAll',
+			value: 'getMany', v1Value: 'getAll',
 			name: 'Get Many',
 			action: 'Get recent chats',
 			method: 'im.recent.list',
@@ -298,7 +298,7 @@ export const notification: ResourceSpec = {
 			optional: notifyOptional,
 		},
 		{
-			value: 'getAll',
+			value: 'getMany', v1Value: 'getAll',
 			name: 'Get Many',
 			action: "Get the user's notifications",
 			description: 'Up to 50 per call; pass the last ID to read further',

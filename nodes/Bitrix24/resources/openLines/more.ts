@@ -85,7 +85,7 @@ export const openLineConfig: ResourceSpec = {
 			optionalName: 'options',
 		},
 		{
-			value: 'getAll',
+			value: 'getMany', v1Value: 'getAll',
 			name: 'Get Many',
 			action: 'Get many open lines',
 			method: 'imopenlines.config.list.get',
@@ -246,7 +246,8 @@ export const connector: ResourceSpec = {
 			optional: [num('LINE', 'Open Line ID')],
 			optionalName: 'options',
 		}),
-		connectorCall('getAll', 'Get Many', 'Get the available connectors', 'imconnector.list', [], {
+		connectorCall('getMany', 'Get Many', 'Get the available connectors', 'imconnector.list', [], {
+			v1Value: 'getAll',
 			kind: 'get',
 			// {code: name}: one item per connector
 			output: (result) => Object.entries((result ?? {}) as IDataObject).map(([id, name]) => ({ id, name })),

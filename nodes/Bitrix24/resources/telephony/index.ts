@@ -156,7 +156,7 @@ export const externalLine: ResourceSpec = {
 			optional: [str('NAME', 'Name'), yesNo('CRM_AUTO_CREATE', 'Create CRM Records', 'Whether outgoing calls create CRM records')],
 			unwrap: 'ID',
 		},
-		{ value: 'getAll', name: 'Get Many', action: 'Get the external lines', method: 'telephony.externalLine.get', kind: 'get', appOnly: true },
+		{ value: 'getMany', v1Value: 'getAll', name: 'Get Many', action: 'Get the external lines', method: 'telephony.externalLine.get', kind: 'get', appOnly: true },
 		{
 			value: 'update',
 			name: 'Update',
@@ -189,7 +189,7 @@ export const callStatistic: ResourceSpec = {
 	description: 'The call log',
 	operations: [
 		{
-			value: 'getAll',
+			value: 'getMany', v1Value: 'getAll',
 			name: 'Get Many',
 			action: 'Get call log records',
 			method: 'voximplant.statistic.get',
@@ -239,7 +239,7 @@ export const telephonyLine: ResourceSpec = {
 	description: 'Lines for outgoing calls',
 	operations: [
 		{
-			value: 'getAll',
+			value: 'getMany', v1Value: 'getAll',
 			name: 'Get Many',
 			action: 'Get the telephony lines',
 			method: 'voximplant.line.get',
