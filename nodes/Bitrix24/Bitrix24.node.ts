@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { loadOptions } from './methods/loadOptions';
+import { methods } from './methods';
 import { buildProperties } from './registry';
 import { route } from './router';
 import { authenticationProperty, credentialsDescription } from './transport/connection';
@@ -14,7 +14,7 @@ import { authenticationProperty, credentialsDescription } from './transport/conn
 class Bitrix24Version implements INodeType {
 	description: INodeTypeDescription;
 
-	methods = { loadOptions };
+	methods = methods;
 
 	constructor(base: INodeTypeBaseDescription, version: number) {
 		this.description = {
