@@ -107,6 +107,19 @@ function exampleWorkflow(cred, session) {
 	return JSON.parse(text);
 }
 
+/** Deal pipelines beside the default one, made as a portal makes them (crm.category.add adds their stages). */
+async function addDealPipelines(emu, names) {
+	for (const name of names) {
+		const res = await fetch(`${emu.webhookUrl}crm.category.add`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ entityTypeId: 2, fields: { name } }),
+			signal: AbortSignal.timeout(15_000),
+		});
+		if (!res.ok) throw new Error(`the emulator refused pipeline "${name}": HTTP ${res.status}`);
+	}
+}
+
 async function setupOwner(baseUrl, email, password) {
 	const res = await fetch(`${baseUrl}/rest/owner/setup`, {
 		method: 'POST',
@@ -141,16 +154,19 @@ async function main() {
 		credentials = real;
 		say(`real portal mode: ${credentials.map((c) => c.type).join(', ')} (the emulator is not started)`);
 	} else {
+		// the reference data the example workflow names (currencies, pipelines, stages, users): nothing opens flagged invalid
+		const portal = JSON.parse(fs.readFileSync(path.join(REPO, 'scripts', 'sandbox', 'portal.json'), 'utf8'));
 		const wanted = Number(env.B24_EMULATOR_PORT || 5690);
 		const port = (await portFree(wanted)) ? wanted : 0;
 		const apiKey = randomKey();
 		emu = await startEmulator(REPO, {
 			port,
 			plan: 'none',
-			seed: { deal: 25, contact: 15, company: 5, user: 5 },
+			seed: portal.seed,
 			apiKey: { mode: 'header', name: 'X-Api-Key', key: apiKey, userId: 1 },
 		});
 		stopAll.push(() => emu.stop());
+		await addDealPipelines(emu, portal.dealPipelines);
 		if (!emu.openSession()) emu.seedAny(['chat', 'olChat'], 2);
 		session = emu.openSession();
 		const tokens = emu.issueTokens();
@@ -257,7 +273,7 @@ async function main() {
 	];
 	if (emu) {
 		lines.push(
-			`  Emulator:  ${emu.url}  (demo deals, contacts, companies, users${session ? `, Open Lines session ${session.sessionId}` : ''})`,
+			`  Emulator:  ${emu.url}  (demo deals, contacts, companies, users, currencies, pipelines${session ? `, Open Lines session ${session.sessionId}` : ''})`,
 			`             request log: ${emu.url}/_emulator/log`,
 		);
 	}

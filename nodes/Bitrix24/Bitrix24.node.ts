@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
+import { BITRIX24_DESCRIPTION } from './about';
 import { methods } from './methods';
 import { buildProperties } from './registry';
 import { route } from './router';
@@ -42,7 +43,7 @@ export class Bitrix24 extends VersionedNodeType {
 			name: 'bitrix24',
 			icon: 'file:bitrix24.svg',
 			group: ['transform'],
-			description: 'Interact with Bitrix24 CRM and business platform',
+			description: BITRIX24_DESCRIPTION,
 			defaultVersion: 2,
 		};
 		super({ 1: new Bitrix24Version(base, 1), 2: new Bitrix24Version(base, 2) }, base);

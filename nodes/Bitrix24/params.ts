@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorLabel, locatorParameter, locatorProperty, resolveLocator } from './locators';
+import { readMapper } from './mapper';
 import type { OperationSpec, ParamSpec } from './types';
 
 /** The n8n property for a parameter spec (without display options) in node version `version`. */
 export function toProperty(spec: ParamSpec, version = 2): INodeProperties {
-	void version;
+	if (version >= 2 && spec.v2Property) return { ...spec.v2Property };
+	if (version >= 2 && spec.locator) return locatorProperty(spec.locator, { displayName: locatorLabel(spec, version), description: spec.description, required: spec.required });
 	const base = {
 		displayName: spec.label,
 		name: spec.name,
@@ -13,6 +16,8 @@ export function toProperty(spec: ParamSpec, version = 2): INodeProperties {
 		placeholder: spec.placeholder,
 		required: spec.required || undefined,
 	};
+	const method = spec.loadOptions ?? (version >= 2 ? spec.dropdown : undefined);
+	if (method && (spec.type === 'options' || spec.dropdown)) return dropdownProperty(spec, method, base, version);
 	switch (spec.type) {
 		case 'number':
 			return { ...base, type: 'number', default: spec.default ?? 0 };
@@ -23,21 +28,34 @@ export function toProperty(spec: ParamSpec, version = 2): INodeProperties {
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: spec.default ?? '' };
 		case 'options':
-			if (spec.loadOptions) {
-				return {
-					...base,
-					type: 'options',
-					typeOptions: { loadOptionsMethod: spec.loadOptions },
-					default: spec.default ?? '',
-					description: `${spec.description ? `${spec.description}. ` : ''}Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-				};
-			}
 			return { ...base, type: 'options', options: spec.options ?? [], default: spec.default ?? spec.options?.[0]?.value ?? '' };
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: spec.options ?? [], default: spec.default ?? [] };
 		default:
 			return { ...base, type: 'string', default: spec.default ?? '' };
 	}
+}
+
+/**
+ * A dropdown listed by a methods/loadOptions method. Version 2 also accepts any ID the list does not
+ * hold (an expression's value, a stage of another pipeline) and reloads when `dependsOn` changes.
+ */
+function dropdownProperty(spec: ParamSpec, method: string, base: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'placeholder' | 'required'>, version: number): INodeProperties {
+	const property: INodeProperties = {
+		...base,
+		// n8n's convention for dynamic options: "<Thing> Name or ID"
+		displayName: spec.loadOptions ? spec.label : `${spec.label.replace(/ (ID|Code)$/, '')} Name or ID`,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: method },
+		default: spec.default ?? '',
+		description: `${spec.description ? `${spec.description}. ` : ''}Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+	if (version < 2) return property;
+	// 0 was the number input's empty value; no list holds it
+	if (!spec.loadOptions && spec.default === 0) property.default = '';
+	if (spec.dependsOn?.length) property.typeOptions = { ...property.typeOptions, loadOptionsDependsOn: spec.dependsOn };
+	delete property.placeholder;
+	return { ...property, allowArbitraryValues: true };
 }
 
 export function setPath(target: IDataObject, path: string, value: unknown) {
@@ -116,30 +134,70 @@ export function convertValue(ctx: IExecuteFunctions, spec: ParamSpec, value: unk
 	}
 }
 
+/**
+ * An input's value; from node version 2 a record-naming input is a resource locator, resolved to the
+ * record's ID (`entityTypeId`: the CRM type its URL must name, for crm.item inputs).
+ */
+export async function readLocated(ctx: IExecuteFunctions, spec: ParamSpec, itemIndex: number, entityTypeId?: unknown): Promise<unknown> {
+	const version = ctx.getNode().typeVersion;
+	const raw = ctx.getNodeParameter(locatorParameter(spec, version), itemIndex, spec.default) as unknown;
+	if (!spec.locator || version < 2) return raw;
+	const id = await resolveLocator(ctx, spec.locator, locatorLabel(spec, version), raw, itemIndex, entityTypeId === undefined ? undefined : Number(entityTypeId));
+	// a number (a plain saved value or an expression's result) is sent as the number it was
+	return id !== undefined && (spec.type === 'number' || typeof raw === 'number') ? Number(id) : id;
+}
+
+/** Whether node version `version` has this input. */
+export const inputInVersion = (spec: ParamSpec, version: number) => (spec.since ?? 1) <= version && version <= (spec.until ?? Infinity);
+
+/**
+ * Whether an input exists in the node's version and its either/or choice (`showWhen`) selects it:
+ * a hidden input is neither required nor sent, whatever value it kept.
+ */
+export function inputShown(ctx: IExecuteFunctions, op: OperationSpec, spec: ParamSpec, itemIndex: number): boolean {
+	const version = ctx.getNode().typeVersion;
+	if (!inputInVersion(spec, version)) return false;
+	for (const [name, values] of Object.entries(spec.showWhen ?? {})) {
+		const control = op.params?.find((p) => p.name === name);
+		// a choice this version does not have leaves the input as that version showed it
+		if (!control || !inputInVersion(control, version)) continue;
+		if (!values.includes(ctx.getNodeParameter(name, itemIndex, control.default) as string)) return false;
+	}
+	return true;
+}
+
 /** Reads an operation's inputs for one item and maps them into request parameters. */
-export function readParams(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: number): IDataObject {
+export async function readParams(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: number): Promise<IDataObject> {
 	const params: IDataObject = JSON.parse(JSON.stringify(op.fixed ?? {}));
 	for (const spec of op.params ?? []) {
-		const raw = ctx.getNodeParameter(spec.name, itemIndex, spec.default) as unknown;
+		if (!inputShown(ctx, op, spec, itemIndex)) continue;
+		const raw = await readLocated(ctx, spec, itemIndex, params.entityTypeId);
+		const label = locatorLabel(spec, ctx.getNode().typeVersion);
 		if (spec.required && (raw === '' || raw === undefined)) {
-			throw new NodeOperationError(ctx.getNode(), `${spec.label} is required [item ${itemIndex}]`, {
+			throw new NodeOperationError(ctx.getNode(), `${label} is required [item ${itemIndex}]`, {
 				itemIndex,
-				description: `Enter a value for "${spec.label}".`,
+				description: `Enter a value for "${label}".`,
 			});
 		}
 		const value = convertValue(ctx, spec, raw, itemIndex);
-		if (value !== undefined) setPath(params, spec.to ?? spec.name, value);
+		// an either/or choice only picks the input; Bitrix24 does not take it
+		const choice = op.params?.some((other) => other.showWhen && spec.name in other.showWhen);
+		if (value !== undefined && !choice) setPath(params, spec.to ?? spec.name, value);
 	}
 	if (op.optional?.length) {
 		const collection = ctx.getNodeParameter(op.optionalName ?? 'additionalFields', itemIndex, {}) as IDataObject;
 		for (const spec of op.optional) {
-			if (!(spec.name in collection)) continue;
+			if (!(spec.name in collection) || !inputInVersion(spec, ctx.getNode().typeVersion)) continue;
 			const value = convertValue(ctx, spec, collection[spec.name], itemIndex);
 			if (value !== undefined) setPath(params, spec.to ?? spec.name, value);
 		}
 	}
 	for (const { property, apply } of op.extra ?? []) {
 		apply(ctx.getNodeParameter(property.name, itemIndex, property.default) as unknown, params, ctx, itemIndex);
+	}
+	// read last, so a field set in the mapper wins over the same field in Additional Fields or the JSON
+	if (op.mapper && ctx.getNode().typeVersion >= 2) {
+		for (const [key, value] of Object.entries(await readMapper(ctx, op, itemIndex, params.entityTypeId))) setPath(params, `fields.${key}`, value);
 	}
 	return params;
 }

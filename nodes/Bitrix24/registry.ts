@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { toProperty } from './params';
+import { filterRowsOption } from './filters';
+import { recordProperties } from './handlers/labels';
+import { mapperProperty } from './mapper';
+import { actionText, operationDescription, resourceDisplayName } from './describe';
+import { inputInVersion, toProperty } from './params';
 import { resources } from './resources';
 import type { OperationSpec, ResourceSpec } from './types';
 
@@ -39,6 +43,8 @@ function getManyProperties(resource: string, op: OperationSpec, version: number)
 				description:
 					'Bitrix24 filter as a JSON object; prefix a field with an operator (=, !=, &gt;, &gt;=, &lt;, &lt;=, %, @, !@), e.g. {"&gt;OPPORTUNITY": 1000, "STAGE_ID": "NEW"}',
 			});
+			// rows of field / operator / value where the entity describes its fields (*.fields)
+			if (version >= 2 && op.record) options.push(filterRowsOption);
 		}
 		if (op.paging.orderKey !== undefined) {
 			options.push({
@@ -89,8 +95,27 @@ function operationProperties(resource: ResourceSpec, op: OperationSpec, version:
 			displayOptions,
 		});
 	}
-	for (const spec of op.params ?? []) properties.push({ ...toProperty(spec, version), displayOptions });
-	for (const { property } of op.extra ?? []) properties.push({ ...property, displayOptions });
+	for (const spec of op.params ?? []) {
+		if (!inputInVersion(spec, version)) continue;
+		// either/or inputs: version 1 showed both and keeps its description
+		const shown = version >= 2 && spec.showWhen ? { show: { ...displayOptions.show, ...spec.showWhen } } : displayOptions;
+		properties.push({ ...toProperty(spec, version), displayOptions: shown });
+	}
+	if (op.mapper && version >= 2) properties.push({ ...mapperProperty(op), displayOptions });
+	for (const { property } of op.extra ?? []) {
+		const shown = version >= 2 && property.displayOptions?.show ? { show: { ...displayOptions.show, ...property.displayOptions.show } } : displayOptions;
+		properties.push({ ...property, displayOptions: shown });
+	}
+	if (op.readBack && version >= 2) {
+		properties.push({
+			displayName: 'Return Whole Record',
+			name: 'returnWholeRecord',
+			type: 'boolean',
+			default: false,
+			description: `Whether to read the record back after the write and return all its fields (${op.readBack.method}, one extra batch call per 50 items)`,
+			displayOptions,
+		});
+	}
 	if (op.optional?.length) {
 		properties.push({
 			displayName: op.optionalName === 'options' ? 'Options' : 'Additional Fields',
@@ -99,30 +124,40 @@ function operationProperties(resource: ResourceSpec, op: OperationSpec, version:
 			placeholder: op.optionalName === 'options' ? 'Add Option' : 'Add Field',
 			default: {},
 			displayOptions,
-			options: op.optional.map((spec) => toProperty(spec, version)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: op.optional.filter((spec) => inputInVersion(spec, version)).map((spec) => toProperty(spec, version)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
 	if (op.kind === 'getMany' && op.paging) properties.push(...getManyProperties(resource.value, op, version));
+	if (op.record && version >= 2) {
+		// the toggles sit after Return All / Limit and before the last collection (Options), as in n8n's own nodes
+		const collections = properties.filter((property) => property.type === 'collection');
+		const at = collections.length ? properties.lastIndexOf(collections[collections.length - 1]) : properties.length;
+		properties.splice(at, 0, ...recordProperties().map((property) => ({ ...property, displayOptions })));
+	}
 	return properties;
 }
 
+/** The operations node version `version` has. */
+const operationsIn = (operations: OperationSpec[], version: number) => operations.filter((op) => (op.since ?? 1) <= version);
+
 /** The node's properties as node version `version` describes them. */
 export function buildProperties(version: number, list: ResourceSpec[] = resources): INodeProperties[] {
-	const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
+	// sorted by the displayed name, which leads with the area, so each area's resources sit together
+	const sorted = [...list].sort((a, b) => resourceDisplayName(a).localeCompare(resourceDisplayName(b)));
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+			options: sorted.map((r) => ({ name: resourceDisplayName(r), value: r.value, description: r.description })),
 			// the options are built from the registry, which the rule cannot read
 			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options
 			default: 'deal',
 		},
 	];
 	for (const resource of sorted) {
-		const ops = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
+		const ops = operationsIn(resource.operations, version).sort((a, b) => a.name.localeCompare(b.name));
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- default is the first operation, computed below
 		properties.push({
 			displayName: 'Operation',
@@ -133,20 +168,21 @@ export function buildProperties(version: number, list: ResourceSpec[] = resource
 			options: ops.map((op) => ({
 				name: op.name,
 				value: operationValue(op, version),
-				action: op.action,
-				description: op.description ?? `${op.action} (${op.method})`,
+				action: actionText(resource, op),
+				description: operationDescription(resource, op, version),
 			})),
 			default: ops[0] ? operationValue(ops[0], version) : '',
 		});
 	}
 	for (const resource of sorted) {
-		for (const op of resource.operations) properties.push(...operationProperties(resource, op, version));
+		for (const op of operationsIn(resource.operations, version)) properties.push(...operationProperties(resource, op, version));
 	}
 	return properties;
 }
 
 export function findOperation(resource: string, operation: string, version = 2): OperationSpec | undefined {
-	return resources.find((r) => r.value === resource)?.operations.find((op) => operationValue(op, version) === operation);
+	const operations = resources.find((r) => r.value === resource)?.operations ?? [];
+	return operationsIn(operations, version).find((op) => operationValue(op, version) === operation);
 }
 
 export function allOperations(): Array<{ resource: ResourceSpec; op: OperationSpec }> {

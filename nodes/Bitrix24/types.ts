@@ -1,5 +1,8 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { LocatorName } from './locators';
+import type { MapperEntity } from './mapper';
+
 export type OperationKind = 'create' | 'get' | 'getMany' | 'update' | 'delete' | 'fields' | 'action';
 
 /** One n8n input and where its value goes in the Bitrix24 request. */
@@ -19,8 +22,27 @@ export interface ParamSpec {
 	yn?: boolean;
 	/** For `options`: a method in methods/loadOptions that lists the choices from the portal. */
 	loadOptions?: string;
+	/** What node version 2 shows instead of the plain input (e.g. Call Method's searchable method list); version 1 keeps the plain one. */
+	v2Property?: INodeProperties;
+	/**
+	 * From node version 2: a dropdown filled by this methods/loadOptions method, saving the same ID
+	 * the text input saved (version 1 keeps its text or number input).
+	 */
+	dropdown?: string;
+	/** Parameters the dropdown's list depends on (e.g. `additionalFields.CATEGORY_ID`); n8n reloads it when they change. */
+	dependsOn?: string[];
+	/**
+	 * Either/or inputs: the input is shown and sent only while these sibling inputs hold one of these
+	 * values (shown so from node version 2; the request follows it in every version).
+	 */
+	showWhen?: Record<string, Array<string | number | boolean>>;
+	/** The first and the last node version that have this input (default: every version). */
+	since?: number;
+	until?: number;
 	/** For `json`: the shape the value must have. */
 	shape?: 'object' | 'array' | 'any';
+	/** The record this input names: a resource locator (From List, By URL, By ID) in node version 2. */
+	locator?: LocatorName;
 }
 
 /** How a list method pages. */
@@ -91,6 +113,43 @@ export interface OperationSpec {
 	prepare?: (this: IExecuteFunctions, params: IDataObject, itemIndex: number) => Promise<IDataObject | unknown[]> | IDataObject | unknown[];
 	/** Code for operations whose semantics differ from the generic kinds. */
 	execute?: CustomExecute;
+	/** The first node version that has this operation (default 1); version 1's list stays as users saved it. */
+	since?: number;
+	/** Create/Update: whose fields the field mapper (`columns`, node version 2) lists and converts (mapper.ts). */
+	mapper?: MapperEntity;
+	/** Create/Update: the get that reads the written record back for "Return Whole Record" (version 2). */
+	readBack?: ReadBackSpec;
+	/** Get/Get Many of records: Simplify and Resolve Labels in node version 2 (handlers/labels.ts). */
+	record?: RecordSpec;
+}
+
+/** What Simplify keeps of a record and where Resolve Labels finds the record's reference data. */
+export interface RecordSpec {
+	/** Simplify's fields, in output order. */
+	simplify: string[];
+	/** The fields method (`crm.deal.fields`, `crm.item.fields`, `tasks.task.getFields`). */
+	fieldsMethod: string;
+	/** Request keys passed on to the fields method (e.g. entityTypeId). */
+	fieldsParams?: string[];
+	/** Where the field map sits in the fields result (`fields`); empty when `result` is the map. */
+	fieldsPath?: string;
+	/** The record's keys are the lowerCamel form of the metadata's UPPER_CASE keys (tasks). */
+	camelKeys?: boolean;
+	/** User-ID fields known in advance, so their names are read in the same batch as the metadata. */
+	users: string[];
+	/** Stage and reference values are crm.status.list entries; the pipeline comes from crm.category.list. */
+	crm?: { entityTypeId: number | 'request'; categoryField?: string };
+}
+
+/** One `*.get` per written record, batched across items. */
+export interface ReadBackSpec {
+	method: string;
+	/** The get's ID parameter (`id`, `taskId`). */
+	idKey: string;
+	/** Where the record sits in the get's result (`item`, `task`). */
+	unwrap?: string;
+	/** Write request keys the get needs too (e.g. entityTypeId). */
+	carry?: string[];
 }
 
 /** `binary[k]`, when set, is the binary data of output record `json[k]` (e.g. a downloaded file). */

@@ -12,6 +12,7 @@ import { withRecord } from './fetchRecord';
 import { authOf, eventItem, parseEventBody } from './payload';
 import { checkExists, create, isSubscribeMode, remove, subscriptionState } from './subscription';
 import { SECRET_PARAM, secretsMatch } from './verify';
+import { BITRIX24_DESCRIPTION } from '../Bitrix24/about';
 import { authenticationProperty, credentialsDescription } from '../Bitrix24/transport/connection';
 
 function reply(ctx: IWebhookFunctions, status: number, body: IDataObject) {
@@ -34,7 +35,8 @@ export class Bitrix24Trigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["mode"] === "subscribe" ? "Subscribed events" : "Outgoing webhook"}}',
-		description: 'Starts the workflow when Bitrix24 sends an event (CRM, tasks, users, calendar, workgroups, telephony)',
+		// shown for the merged Bitrix24 entry of the node creator; the Mode options say how events arrive
+		description: BITRIX24_DESCRIPTION,
 		defaults: { name: 'Bitrix24 Trigger' },
 		inputs: [],
 		outputs: ['main'],

@@ -30,13 +30,13 @@ test('calendar → event → get → update → list → delete', async () => {
 	const add = portal.emu.log.filter((e) => e.method === 'calendar.event.add').pop()!;
 	expect(add.params).toMatchObject({ section: sectionId, location: 'ACME office', accessibility: 'absent', attendees: ['1'] });
 
-	expect(await portal.json({ resource: 'calendarEvent', operation: 'get', id })).toEqual([expect.objectContaining({ ID: id, NAME: 'Visit ACME' })]);
-	expect(await portal.json({ resource: 'calendarEvent', operation: 'update', id, ...owner, updateFields: { name: 'Visit ACME (moved)' } })).toEqual([{ id, updated: true }]);
-	expect((await portal.json({ resource: 'calendarEvent', operation: 'get', id }))[0]).toMatchObject({ NAME: 'Visit ACME (moved)' });
+	expect(await portal.json({ resource: 'calendarEvent', operation: 'get', calendarEvent: id })).toEqual([expect.objectContaining({ ID: id, NAME: 'Visit ACME' })]);
+	expect(await portal.json({ resource: 'calendarEvent', operation: 'update', calendarEvent: id, ...owner, updateFields: { name: 'Visit ACME (moved)' } })).toEqual([{ id, updated: true }]);
+	expect((await portal.json({ resource: 'calendarEvent', operation: 'get', calendarEvent: id }))[0]).toMatchObject({ NAME: 'Visit ACME (moved)' });
 	expect(await portal.json({ resource: 'calendarEvent', operation: 'getMany', ...owner })).toContainEqual(expect.objectContaining({ ID: id }));
 	expect(await portal.json({ resource: 'calendarSection', operation: 'getMany', ...owner })).toContainEqual(expect.objectContaining({ ID: String(sectionId), NAME: 'Field visits' }));
 
-	expect(await portal.json({ resource: 'calendarEvent', operation: 'delete', id })).toEqual([{ id, deleted: true }]);
-	const [gone] = await portal.json({ resource: 'calendarEvent', operation: 'get', id }, { continueOnFail: true });
+	expect(await portal.json({ resource: 'calendarEvent', operation: 'delete', calendarEvent: id })).toEqual([{ id, deleted: true }]);
+	const [gone] = await portal.json({ resource: 'calendarEvent', operation: 'get', calendarEvent: id }, { continueOnFail: true });
 	expect(gone.error).toBeDefined();
 });

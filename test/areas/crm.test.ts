@@ -38,10 +38,10 @@ test('deal: create three in one batch → get → update → list by filter → 
 		['A', 'B', 'C'].map((letter) => expect.objectContaining({ TITLE: `Round trip ${letter}`, CURRENCY_ID: 'EUR', STAGE_ID: 'NEW' })),
 	);
 
-	const [got] = await portal.json({ resource: 'deal', operation: 'get', id: ids[0] });
+	const [got] = await portal.json({ resource: 'deal', operation: 'get', deal: ids[0] });
 	expect(got).toMatchObject({ ID: ids[0], TITLE: 'Round trip A', OPPORTUNITY: '1500', CURRENCY_ID: 'EUR', STAGE_ID: 'NEW' });
 
-	const [changed] = await portal.json({ resource: 'deal', operation: 'update', id: ids[1], updateFields: { STAGE_ID: 'WON', COMMENTS: 'Signed' } });
+	const [changed] = await portal.json({ resource: 'deal', operation: 'update', deal: ids[1], updateFields: { STAGE_ID: 'WON', COMMENTS: 'Signed' } });
 	expect(changed).toEqual({ id: ids[1], updated: true });
 	const update = callsSince(start, 'crm.deal.update').pop()!;
 	expect(update.params).toEqual({ id: ids[1], fields: { STAGE_ID: 'WON', COMMENTS: 'Signed' } });
@@ -56,21 +56,21 @@ test('deal: create three in one batch → get → update → list by filter → 
 	const list = callsSince(start, 'crm.deal.list').pop()!;
 	expect(asText(list.params)).toMatchObject({ filter: { '%TITLE': 'Round trip', STAGE_ID: 'WON', '>ID': '0' }, order: { ID: 'ASC' }, start: '-1' });
 
-	const [removed] = await portal.json({ resource: 'deal', operation: 'delete', id: ids[2] });
+	const [removed] = await portal.json({ resource: 'deal', operation: 'delete', deal: ids[2] });
 	expect(removed).toEqual({ id: ids[2], deleted: true });
-	const [gone] = await portal.json({ resource: 'deal', operation: 'get', id: ids[2] }, { continueOnFail: true });
+	const [gone] = await portal.json({ resource: 'deal', operation: 'get', deal: ids[2] }, { continueOnFail: true });
 	expect(gone.error).toBeDefined();
 	expect(callsSince(start, 'crm.deal.get').pop()).toMatchObject({ status: 400 });
 });
 
 test('crm.item sees legacy deals and writes back to them', async () => {
 	const [deal] = await portal.json({ resource: 'deal', operation: 'create', TITLE: 'Shared record', additionalFields: { OPPORTUNITY: 300 } });
-	const [item] = await portal.json({ resource: 'crmItem', operation: 'get', entityTypeId: 2, id: String(deal.id) });
+	const [item] = await portal.json({ resource: 'crmItem', operation: 'get', entityTypeId: 2, crmItem: String(deal.id) });
 	expect(item).toMatchObject({ id: Number(deal.id), title: 'Shared record', opportunity: 300 });
 
-	const [renamed] = await portal.json({ resource: 'crmItem', operation: 'update', entityTypeId: 2, id: String(deal.id), fields: '{"title": "Renamed via item"}' });
+	const [renamed] = await portal.json({ resource: 'crmItem', operation: 'update', entityTypeId: 2, crmItem: String(deal.id), fields: '{"title": "Renamed via item"}' });
 	expect(renamed).toMatchObject({ id: Number(deal.id), title: 'Renamed via item' });
-	const [legacy] = await portal.json({ resource: 'deal', operation: 'get', id: String(deal.id) });
+	const [legacy] = await portal.json({ resource: 'deal', operation: 'get', deal: String(deal.id) });
 	expect(legacy).toMatchObject({ TITLE: 'Renamed via item', OPPORTUNITY: '300' });
 });
 
@@ -103,7 +103,7 @@ test('smart process: type → pipeline → items in its stages → list → dele
 	expect(listed.map((row) => row.title)).toEqual(['Parcel 1', 'Parcel 2']);
 	expect(asText(callsSince(start, 'crm.item.list').pop()!.params)).toMatchObject({ entityTypeId: String(entityTypeId), select: ['id', 'title'], start: '-1' });
 
-	await portal.json({ resource: 'crmItem', operation: 'delete', entityTypeId, id: String(made[0].id) });
+	await portal.json({ resource: 'crmItem', operation: 'delete', entityTypeId, crmItem: String(made[0].id) });
 	const after = await portal.json({ resource: 'crmItem', operation: 'getMany', entityTypeId, returnAll: true });
 	expect(after.map((row) => row.id)).toEqual([made[1].id]);
 });
@@ -112,11 +112,11 @@ test('deal product rows and contacts: the replace operations send the whole list
 	const [deal] = await portal.json({ resource: 'deal', operation: 'create', TITLE: 'With rows' });
 	const start = lastSeq();
 	const rows = [{ PRODUCT_NAME: 'Install', PRICE: 100, QUANTITY: 2 }];
-	const [set] = await portal.json({ resource: 'deal', operation: 'setProductRows', id: String(deal.id), rows: JSON.stringify(rows) });
+	const [set] = await portal.json({ resource: 'deal', operation: 'setProductRows', deal: String(deal.id), rows: JSON.stringify(rows) });
 	expect(set).toEqual({ id: String(deal.id), updated: true });
 	expect(callsSince(start, 'crm.deal.productrows.set').pop()!.params).toEqual({ id: String(deal.id), rows });
 
-	const [linked] = await portal.json({ resource: 'deal', operation: 'setContacts', id: String(deal.id), items: '[{"CONTACT_ID": 1, "IS_PRIMARY": "Y"}]' });
+	const [linked] = await portal.json({ resource: 'deal', operation: 'setContacts', deal: String(deal.id), items: '[{"CONTACT_ID": 1, "IS_PRIMARY": "Y"}]' });
 	expect(linked).toEqual({ id: String(deal.id), updated: true });
 	expect(callsSince(start, 'crm.deal.contact.items.set').pop()!.params).toEqual({ id: String(deal.id), items: [{ CONTACT_ID: 1, IS_PRIMARY: 'Y' }] });
 });

@@ -28,11 +28,11 @@ test('list → field → element → get → update → delete', async () => {
 	const add = portal.emu.log.filter((e) => e.method === 'lists.element.add').pop()!;
 	expect(add.params).toEqual({ ...list, ELEMENT_CODE: 'c-1', FIELDS: { NAME: 'Contract 1', PROPERTY_951: '1500' } });
 
-	expect(await portal.json({ resource: 'listElement', operation: 'get', ...list, ELEMENT_ID })).toContainEqual(expect.objectContaining({ ID: ELEMENT_ID, NAME: 'Contract 1' }));
-	expect(await portal.json({ resource: 'listElement', operation: 'update', ...list, ELEMENT_ID, NAME: 'Contract 1 (signed)' })).toEqual([{ id: ELEMENT_ID, updated: true }]);
+	expect(await portal.json({ resource: 'listElement', operation: 'get', ...list, listElement: ELEMENT_ID })).toContainEqual(expect.objectContaining({ ID: ELEMENT_ID, NAME: 'Contract 1' }));
+	expect(await portal.json({ resource: 'listElement', operation: 'update', ...list, listElement: ELEMENT_ID, NAME: 'Contract 1 (signed)' })).toEqual([{ id: ELEMENT_ID, updated: true }]);
 	expect(await portal.json({ resource: 'listElement', operation: 'getMany', ...list, returnAll: true })).toContainEqual(expect.objectContaining({ ID: ELEMENT_ID, NAME: 'Contract 1 (signed)' }));
-	expect(await portal.json({ resource: 'listElement', operation: 'delete', ...list, ELEMENT_ID })).toEqual([{ id: ELEMENT_ID, deleted: true }]);
-	const [gone] = await portal.json({ resource: 'listElement', operation: 'update', ...list, ELEMENT_ID, NAME: 'x' }, { continueOnFail: true });
+	expect(await portal.json({ resource: 'listElement', operation: 'delete', ...list, listElement: ELEMENT_ID })).toEqual([{ id: ELEMENT_ID, deleted: true }]);
+	const [gone] = await portal.json({ resource: 'listElement', operation: 'update', ...list, listElement: ELEMENT_ID, NAME: 'x' }, { continueOnFail: true });
 	expect(gone.error).toBeDefined();
 	expect(await portal.json({ resource: 'list', operation: 'delete', ...list })).toEqual([{ id: list.IBLOCK_ID, deleted: true }]);
 });

@@ -18,13 +18,13 @@ async function newChat(title: string): Promise<number> {
 }
 
 const messages = async (dialogId: string, extra = {}) =>
-	await portal.json({ resource: 'dialog', operation: 'getMessages', DIALOG_ID: dialogId, returnAll: true, ...extra });
+	await portal.json({ resource: 'dialog', operation: 'getMessages', dialog: dialogId, returnAll: true, ...extra });
 
 test('send → get dialog messages → update → delete', async () => {
 	const chatId = await newChat('Round trip');
 	const dialogId = `chat${chatId}`;
 
-	const [sent] = await portal.json({ resource: 'message', operation: 'send', DIALOG_ID: dialogId, MESSAGE: 'First draft', additionalFields: { URL_PREVIEW: false } });
+	const [sent] = await portal.json({ resource: 'message', operation: 'send', dialog: dialogId, MESSAGE: 'First draft', additionalFields: { URL_PREVIEW: false } });
 	expect(sent).toEqual({ id: expect.any(Number) });
 	expect(portal.emu.calls('im.message.add').at(-1)?.params).toEqual({ DIALOG_ID: dialogId, MESSAGE: 'First draft', URL_PREVIEW: 'N' });
 
@@ -57,18 +57,18 @@ test('Return All walks a long dialog page by page with LAST_ID, newest first', a
 	expect(calls.every((params) => params.LIMIT === 50)).toBe(true);
 
 	portal.emu.clearLog();
-	const some = await portal.json({ resource: 'dialog', operation: 'getMessages', DIALOG_ID: `chat${chatId}`, returnAll: false, limit: 7 });
+	const some = await portal.json({ resource: 'dialog', operation: 'getMessages', dialog: `chat${chatId}`, returnAll: false, limit: 7 });
 	expect(some.map((m) => m.text)).toEqual(['m120', 'm119', 'm118', 'm117', 'm116', 'm115', 'm114']);
 	expect(portal.emu.calls('im.dialog.messages.get').map((call) => (call.params as IDataObject).LIMIT)).toEqual([7]);
 });
 
 test('chat members: add, list, remove, owner', async () => {
 	const chatId = await newChat('Members');
-	await portal.json({ resource: 'chat', operation: 'addUsers', CHAT_ID: chatId, USERS: '3, 4' });
-	expect(await portal.json({ resource: 'chat', operation: 'getUsers', CHAT_ID: chatId })).toEqual([{ userId: 1 }, { userId: 2 }, { userId: 3 }, { userId: 4 }]);
-	await portal.json({ resource: 'chat', operation: 'removeUser', CHAT_ID: chatId, USER_ID: 3 });
-	expect((await portal.json({ resource: 'chat', operation: 'getUsers', CHAT_ID: chatId })).map((u) => u.userId)).toEqual([1, 2, 4]);
-	const [owner] = await portal.json({ resource: 'chat', operation: 'setOwner', CHAT_ID: chatId, USER_ID: 2 });
+	await portal.json({ resource: 'chat', operation: 'addUsers', chat: chatId, USERS: '3, 4' });
+	expect(await portal.json({ resource: 'chat', operation: 'getUsers', chat: chatId })).toEqual([{ userId: 1 }, { userId: 2 }, { userId: 3 }, { userId: 4 }]);
+	await portal.json({ resource: 'chat', operation: 'removeUser', chat: chatId, USER_ID: 3 });
+	expect((await portal.json({ resource: 'chat', operation: 'getUsers', chat: chatId })).map((u) => u.userId)).toEqual([1, 2, 4]);
+	const [owner] = await portal.json({ resource: 'chat', operation: 'setOwner', chat: chatId, USER_ID: 2 });
 	expect(owner).toEqual({ id: chatId, success: true });
 	expect(portal.emu.calls('im.chat.setowner').at(-1)?.params).toEqual({ CHAT_ID: chatId, USER_ID: 2 });
 });

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => await portal.stop());
 
 test('registering a call needs OAuth2; with it the documented keys go out', async () => {
-	const parameters = { resource: 'call', operation: 'register', USER_ID: 1, USER_PHONE_INNER: '101', PHONE_NUMBER: '+14155550100', TYPE: 1 };
+	const parameters = { resource: 'call', operation: 'register', identifyUserBy: 'userId', USER_ID: 1, PHONE_NUMBER: '+14155550100', TYPE: 1 };
 	const [refused] = await portal.run(parameters, { continueOnFail: true });
 	expect(refused.json.error).toMatch(/OAuth2/);
 	expect(portal.emu.calls('telephony.externalcall.register')).toHaveLength(0);
@@ -18,7 +18,6 @@ test('registering a call needs OAuth2; with it the documented keys go out', asyn
 	await portal.json({ ...parameters, additionalFields: { CRM_CREATE: 0, ADD_TO_CHAT: 0, CALL_START_DATE: '2026-03-07T10:20:30+03:00' } }, { auth: 'oAuth2' });
 	expect(portal.emu.calls('telephony.externalcall.register').at(-1)?.params).toEqual({
 		USER_ID: 1,
-		USER_PHONE_INNER: '101',
 		PHONE_NUMBER: '+14155550100',
 		TYPE: 1,
 		CRM_CREATE: 0,

@@ -22,8 +22,8 @@ test('user: invite → get → update → search → get many', async () => {
 	const id = String(created.id);
 	expect(portal.emu.store.get('user', Number(id))).toMatchObject({ EMAIL: 'round.trip@example.com', NAME: 'Round', UF_DEPARTMENT: ['1'] });
 
-	expect(await portal.json({ resource: 'user', operation: 'get', id })).toEqual([expect.objectContaining({ ID: id, NAME: 'Round', LAST_NAME: 'Trip' })]);
-	expect(await portal.json({ resource: 'user', operation: 'update', ID: id, updateFields: { WORK_POSITION: 'Tester' } })).toEqual([{ id, updated: true }]);
+	expect(await portal.json({ resource: 'user', operation: 'get', user: id })).toEqual([expect.objectContaining({ ID: id, NAME: 'Round', LAST_NAME: 'Trip' })]);
+	expect(await portal.json({ resource: 'user', operation: 'update', user: id, updateFields: { WORK_POSITION: 'Tester' } })).toEqual([{ id, updated: true }]);
 	expect(await portal.json({ resource: 'user', operation: 'search', FIND: 'tester', returnAll: true })).toEqual([expect.objectContaining({ ID: id })]);
 
 	const all = await portal.json({ resource: 'user', operation: 'getMany', returnAll: true });

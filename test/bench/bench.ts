@@ -15,6 +15,8 @@ import { useWarpClock } from '../helpers/warp';
 
 const SCALE = Number(process.env.BENCH_TIME_SCALE ?? 100);
 const QUICK = process.argv.includes('--quick');
+/** `--only=labels` runs just the scenarios whose name contains the text. */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
 const PLANS = { standard: { burst: 50, drain: 2 }, enterprise: { burst: 250, drain: 5 } } as const;
 const COST = { page: 0.02, add: 0.05, update: 0.04 };
 const OPERATING_BUDGET = 480;
@@ -95,17 +97,21 @@ async function naiveRead(portal: Portal): Promise<IDataObject[]> {
 	return rows;
 }
 
-async function read(name: string, plan: Plan, count: number, mutate = false): Promise<Row[]> {
+async function read(name: string, plan: Plan, count: number, mutate = false, labels = false): Promise<Row[]> {
 	const rows: Row[] = [];
-	for (const strategy of ['node', 'naive'] as const) {
-		const result = await measure(plan, { deals: count }, async (portal) => {
+	// other nodes have no labels to compare with
+	for (const strategy of labels ? (['node'] as const) : (['node', 'naive'] as const)) {
+		// with labels, 120 users own the deals: their names take more than one user.get
+		const result = await measure(plan, labels ? { users: 120, deals: count } : { deals: count }, async (portal) => {
 			const expected = new Set(portal.emu.store.all('deal').map((deal) => Number(deal.ID)));
 			const mutation = mutate ? portal.emu.faults.mutateDuringRead({ entity: 'deal', insertEvery: 2, deleteEvery: 3 }) : undefined;
-			const output = strategy === 'node' ? await portal.json({ resource: 'deal', operation: 'getMany', returnAll: true }) : await naiveRead(portal);
+			const output = strategy === 'node' ? await portal.json({ resource: 'deal', operation: 'getMany', returnAll: true, resolveLabels: labels }) : await naiveRead(portal);
+			if (labels && output.some((row) => typeof row.STAGE_ID_label !== 'string' || typeof row.ASSIGNED_BY_ID_label !== 'string')) throw new Error(`${name}: a deal came back without its labels`);
 			mutation?.stop();
 			return integrity(output, expected, new Set(mutation?.deleted ?? []));
 		});
-		const minCalls = Math.ceil(count / 2500);
+		// the labels' reference data (fields, statuses, pipelines, users) is one more batch call
+		const minCalls = Math.ceil(count / 2500) + (labels ? 1 : 0);
 		rows.push({ scenario: name, strategy, minCalls, bound: physicalBound(plan, minCalls, (count / 50) * COST.page), ...result });
 	}
 	return rows;
@@ -121,7 +127,7 @@ async function write(name: string, count: number, operation: 'create' | 'update'
 				const parameters =
 					operation === 'create'
 						? { resource: 'deal', operation: 'create', TITLE: '={{ $json.title }}' }
-						: { resource: 'deal', operation: 'update', id: '={{ $json.id }}', updateFields: { TITLE: '={{ $json.title }}' } };
+						: { resource: 'deal', operation: 'update', deal: '={{ $json.id }}', updateFields: { TITLE: '={{ $json.title }}' } };
 				await portal.run(parameters, { items });
 			} else {
 				// one call per item, as other Bitrix24 nodes write
@@ -168,14 +174,17 @@ function table(rows: Row[]): string {
 
 async function main() {
 	const big = QUICK ? 20000 : 100000;
-	const rows: Row[] = [
-		...(await read('read 10,000 deals', 'standard', 10000)),
-		...(await read(`read ${big.toLocaleString('en')} deals`, 'standard', big)),
-		...(await read('read 10,000 while another writer inserts/deletes', 'standard', 10000, true)),
-		...(await write('create 1,000 deals from items', 1000, 'create')),
-		...(await write('update 1,000 deals from items', 1000, 'update')),
-		...(await read('read 10,000 deals (Enterprise)', 'enterprise', 10000)),
+	const scenarios: Array<[string, (name: string) => Promise<Row[]>]> = [
+		['read 10,000 deals', (name) => read(name, 'standard', 10000)],
+		[`read ${big.toLocaleString('en')} deals`, (name) => read(name, 'standard', big)],
+		['read 10,000 while another writer inserts/deletes', (name) => read(name, 'standard', 10000, true)],
+		['read 10,000 deals with Resolve Labels', (name) => read(name, 'standard', 10000, false, true)],
+		['create 1,000 deals from items', (name) => write(name, 1000, 'create')],
+		['update 1,000 deals from items', (name) => write(name, 1000, 'update')],
+		['read 10,000 deals (Enterprise)', (name) => read(name, 'enterprise', 10000)],
 	];
+	const rows: Row[] = [];
+	for (const [name, run] of scenarios) if (!ONLY || name.toLowerCase().includes(ONLY)) rows.push(...(await run(name)));
 	process.stdout.write(`Bitrix24 node benchmark — emulator time scale ${SCALE}x, limits on (standard: burst 50, 2/s; enterprise: 250, 5/s; operating budget ${OPERATING_BUDGET} s/10 min)\n\n`);
 	process.stdout.write(`${table(rows)}\n`);
 }

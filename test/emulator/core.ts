@@ -17,6 +17,13 @@ export interface FieldDef {
 	listLabel?: string;
 	formLabel?: string;
 	items?: Array<{ ID: string; VALUE: string }>;
+	/** crm_status fields: the crm.status ENTITY_ID of their values (crm/deals/crm-deal-fields.md). */
+	statusType?: string;
+	filterLabel?: string;
+	isImmutable?: boolean;
+	/** a user (custom) field */
+	isDynamic?: boolean;
+	settings?: Rec;
 }
 
 export interface Core {

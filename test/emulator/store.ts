@@ -65,6 +65,7 @@ const ALIASES: Record<string, string> = {
 	sessions: 'olSession', olsessions: 'olSession', olsession: 'olSession', lines: 'olLine', olline: 'olLine',
 	files: 'diskFile', diskfile: 'diskFile', folders: 'diskFolder', diskfolder: 'diskFolder',
 	storages: 'diskStorage', diskstorage: 'diskStorage', bindings: 'eventBinding', eventbinding: 'eventBinding',
+	currency: 'generic:crm.currency', currencies: 'generic:crm.currency', workgroup: 'generic:sonet_group', workgroups: 'generic:sonet_group',
 	'1': 'lead', '2': 'deal', '3': 'contact', '4': 'company', '7': 'quote', '31': 'invoice',
 };
 

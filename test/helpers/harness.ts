@@ -131,7 +131,7 @@ export const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 } as unknown as INodeTypes;
 
-function additionalDataFor(credentials: MemoryCredentials): IWorkflowExecuteAdditionalData {
+function additionalDataFor(credentials: MemoryCredentials, currentNodeParameters?: INodeParameters): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: credentials,
 		executionId: 'test-execution',
@@ -142,7 +142,7 @@ function additionalDataFor(credentials: MemoryCredentials): IWorkflowExecuteAddi
 		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
 		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
 		variables: {},
-		currentNodeParameters: undefined,
+		currentNodeParameters,
 		userId: 'user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
@@ -178,7 +178,7 @@ export async function editorMethod(
 ) {
 	const node = nodeFor(credentialType, credentialId, parameters, typeVersion);
 	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalDataFor(credentials), 'parameters.x');
+	const context = new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalDataFor(credentials, node.parameters), 'parameters.x');
 	const methods = ((nodeVersion(typeVersion).methods as Record<string, unknown> | undefined)?.[kind] ?? {}) as Record<
 		string,
 		(this: LoadOptionsContext, ...rest: unknown[]) => Promise<unknown>

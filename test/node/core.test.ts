@@ -2,6 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
+import { allOperations } from '../../nodes/Bitrix24/registry';
 import { startPortal } from '../helpers/portal';
 import type { Portal } from '../helpers/portal';
 
@@ -53,7 +54,11 @@ describe('versions', () => {
 		expect(v1.sort()).toEqual(
 			['bot', 'botCommand', 'callStatistic', 'connector', 'externalLine', 'notification', 'openLineConfig', 'recent', 'telephonyLine'].map((r) => `${r}.getAll`),
 		);
-		expect(operationValues(1)).toHaveLength(operationValues(2).length);
+		// operations added in version 2 (Find by Phone or Email, Create or Update) are not in version 1
+		const added = allOperations().filter(({ op }) => (op.since ?? 1) > 1).map(({ resource, op }) => `${resource.value}.${op.value}`);
+		expect(added.length).toBeGreaterThan(0);
+		expect(operationValues(1)).toHaveLength(operationValues(2).length - added.length);
+		expect(operationValues(1).filter((value) => added.includes(value))).toEqual([]);
 	});
 	test('a version 1 workflow listing with getAll still runs', async () => {
 		const saved = { resource: 'openLineConfig', operation: 'getAll', returnAll: true };
@@ -66,7 +71,7 @@ describe('versions', () => {
 
 describe('continue-on-fail', () => {
 	const items = [{ id: 1 }, { id: 999999 }, { id: 3 }];
-	const get = { resource: 'deal', operation: 'get', id: '={{ $json.id }}' };
+	const get = { resource: 'deal', operation: 'get', deal: '={{ $json.id }}' };
 
 	test('a failed item becomes an error item paired to its input; the others succeed', async () => {
 		const out = await portal.run(get, { items, continueOnFail: true });
@@ -90,7 +95,7 @@ describe('continue-on-fail', () => {
 	test('writes across items go out as one batch; one bad item fails only itself', async () => {
 		const before = portal.emu.calls('batch').length;
 		const out = await portal.run(
-			{ resource: 'deal', operation: 'update', id: '={{ $json.id }}', updateFields: { TITLE: '={{ "Renamed " + $json.id }}' } },
+			{ resource: 'deal', operation: 'update', deal: '={{ $json.id }}', updateFields: { TITLE: '={{ "Renamed " + $json.id }}' } },
 			{ items: [{ id: 1 }, { id: 888888 }, { id: 2 }], continueOnFail: true },
 		);
 		expect(portal.emu.calls('batch').length - before).toBe(1);
@@ -165,7 +170,7 @@ describe('Open Lines: Close Session', () => {
 		const session = portal.emu.store.all('olSession')[1];
 		const chatId = Number(session.CHAT_ID);
 		await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', chatId });
-		await portal.json({ resource: 'openLineSession', operation: 'start', CHAT_ID: chatId });
+		await portal.json({ resource: 'openLineSession', operation: 'start', openLineChat: chatId });
 		const finishes = portal.emu.calls('imopenlines.operator.another.finish').length;
 		const [out] = await portal.json(close(Number(session.ID)), { continueOnFail: true });
 		expect(out.error).toMatch(/already closed/);
@@ -251,7 +256,7 @@ describe('CRM fields', () => {
 		await portal.json({
 			resource: 'contact',
 			operation: 'update',
-			id: String(created.id),
+			contact: String(created.id),
 			multifields: { phone: [{ id: String(phoneId), value: '+4420999', valueType: 'WORK' }], email: [{ id: String((stored.EMAIL as IDataObject[])[0].ID), delete: true }] },
 		});
 		const after = portal.emu.store.get('contact', Number(created.id))!;

@@ -113,6 +113,8 @@ describe('writes across items', () => {
 		const unknown = out.filter((o) => o.json.code === 'OUTCOME_UNKNOWN');
 		expect(unknown).toHaveLength(50);
 		expect(unknown.map((o) => o.pairedItem)).toEqual(items.slice(0, 50).map((_, item) => ({ item })));
+		// every item carries the batch's own message, not an empty copy of it
+		expect(new Set(unknown.map((o) => o.json.error))).toEqual(new Set([expect.stringMatching(/\S/)]));
 		expect(portal.emu.store.count('deal')).toBe(before + 60);
 		expect(portal.emu.store.duplicates('deal', 'TITLE').filter((d) => String(d.value).startsWith('Reset '))).toEqual([]);
 	});
@@ -121,7 +123,7 @@ describe('writes across items', () => {
 		portal.emu.faults.inject({ method: 'batch', kind: 'status', status: 503, error: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' });
 		const clock = useWarpClock(1000);
 		try {
-			const out = await portal.run({ resource: 'deal', operation: 'update', id: '={{ $json.id }}', updateFields: { COMMENTS: 'x' } }, { items: [{ id: 1 }, { id: 2 }] });
+			const out = await portal.run({ resource: 'deal', operation: 'update', deal: '={{ $json.id }}', updateFields: { COMMENTS: 'x' } }, { items: [{ id: 1 }, { id: 2 }] });
 			expect(out.map((o) => o.json.updated)).toEqual([true, true]);
 			expect(portal.emu.calls('batch').map((c) => c.status)).toEqual([503, 200]);
 		} finally {

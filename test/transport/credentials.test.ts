@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { startPortal } from '../helpers/portal';
 import type { Portal } from '../helpers/portal';
 
-const getDeal = { resource: 'deal', operation: 'get', id: '1' };
+const getDeal = { resource: 'deal', operation: 'get', deal: '1' };
 
 describe('webhook and API key', () => {
 	let portal: Portal;

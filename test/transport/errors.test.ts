@@ -36,8 +36,8 @@ async function failure(parameters: INodeParameters, auth: Auth = 'webhook', item
 test.each([
 	['unknown method', callMethod('crm.deal.nosuchmethod'), 'webhook', 'ERROR_METHOD_NOT_FOUND', '404', /no such method/],
 	['app-only method through a webhook', callMethod('event.bind', { event: 'ONCRMDEALADD', handler: 'https://example.com/h' }), 'webhook', 'WRONG_AUTH_TYPE', '403', /OAuth2/],
-	['crm.item record that does not exist', { resource: 'crmItem', operation: 'get', entityTypeId: 2, id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
-	['legacy record that does not exist (empty code)', { resource: 'deal', operation: 'get', id: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
+	['crm.item record that does not exist', { resource: 'crmItem', operation: 'get', entityTypeId: 2, crmItem: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
+	['legacy record that does not exist (empty code)', { resource: 'deal', operation: 'get', deal: '99999' }, 'webhook', 'NOT_FOUND', '400', /Check the ID/],
 	['invalid filter field on crm.item', callMethod('crm.item.list', { entityTypeId: 2, filter: { noSuchField: 1 } }), 'webhook', 'INVALID_ARG_VALUE', '400', /Filter/],
 ] as const)('%s', async (_name, parameters, auth, code, httpCode, hint) => {
 	const error = await failure(parameters as INodeParameters, auth as Auth);
@@ -60,7 +60,7 @@ test('a scope the webhook lacks', async () => {
 	portal.credentials.set('narrow', 'bitrix24WebhookApi', { webhookUrl: hook.url, plan: 'none' });
 	portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: hook.url, plan: 'none' });
 	try {
-		const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+		const error = await failure({ resource: 'deal', operation: 'get', deal: '1' });
 		expect(error.context.bitrixCode).toBe('insufficient_scope');
 		expect(error.description).toMatch(/scope/);
 	} finally {
@@ -71,7 +71,7 @@ test('a scope the webhook lacks', async () => {
 test('a user without rights', async () => {
 	portal.emu.setUserRights(1, false);
 	try {
-		const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+		const error = await failure({ resource: 'deal', operation: 'get', deal: '1' });
 		expect(error.context.bitrixCode).toBe('INVALID_CREDENTIALS');
 		expect(error.httpCode).toBe('403');
 		expect(error.description).toMatch(/rights/);
@@ -81,7 +81,7 @@ test('a user without rights', async () => {
 });
 
 test('the failing item is named', async () => {
-	const error = await failure({ resource: 'deal', operation: 'get', id: '={{ $json.id }}' }, 'webhook', [{ id: 1 }, { id: 2 }, { id: 4242 }]);
+	const error = await failure({ resource: 'deal', operation: 'get', deal: '={{ $json.id }}' }, 'webhook', [{ id: 1 }, { id: 2 }, { id: 4242 }]);
 	expect(error.context.itemIndex).toBe(2);
 });
 
@@ -101,10 +101,10 @@ describe('retries', () => {
 		// the basket that frees the budget expires up to 10 minutes after its first call
 		portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none', maxWaitSeconds: 900 });
 		try {
-			await portal.json({ resource: 'deal', operation: 'get', id: '1' });
+			await portal.json({ resource: 'deal', operation: 'get', deal: '1' });
 			portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'status', status: 429, error: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' });
 			const waits = clock.waits.length;
-			const [deal] = await portal.json({ resource: 'deal', operation: 'get', id: '1' });
+			const [deal] = await portal.json({ resource: 'deal', operation: 'get', deal: '1' });
 			expect(deal.ID).toBe('1');
 			expect(portal.emu.calls('crm.deal.get').slice(-2).map((c) => c.status)).toEqual([429, 200]);
 			expect(clock.waits.slice(waits).some((w) => w > 1)).toBe(true);
@@ -117,7 +117,7 @@ describe('retries', () => {
 		portal.credentials.set('webhook', 'bitrix24WebhookApi', { webhookUrl: portal.emu.webhookUrl, plan: 'none', maxWaitSeconds: 5 });
 		try {
 			portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'status', status: 429, error: 'OPERATION_TIME_LIMIT', description: 'Method is blocked due to operation time limit.' });
-			const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+			const error = await failure({ resource: 'deal', operation: 'get', deal: '1' });
 			expect(error.context.bitrixCode).toBe('OPERATION_TIME_LIMIT');
 			expect(error.description).toMatch(/Max Wait on Limits/);
 		} finally {
@@ -127,9 +127,9 @@ describe('retries', () => {
 
 	test('an HTML 502 on a read is retried; the message has a short safe excerpt when it persists', async () => {
 		portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'html', status: 502 });
-		expect((await portal.json({ resource: 'deal', operation: 'get', id: '1' }))[0].ID).toBe('1');
+		expect((await portal.json({ resource: 'deal', operation: 'get', deal: '1' }))[0].ID).toBe('1');
 		portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'html', status: 502, times: 10 });
-		const error = await failure({ resource: 'deal', operation: 'get', id: '1' });
+		const error = await failure({ resource: 'deal', operation: 'get', deal: '1' });
 		expect(error.message).toMatch(/HTTP 502/);
 		expect(error.message).not.toMatch(/<html|<body/i);
 		expect(error.httpCode).toBe('502');
@@ -149,14 +149,14 @@ describe('retries', () => {
 	test('a write answered 500 is not sent again', async () => {
 		const sent = portal.emu.calls('crm.deal.update').length;
 		portal.emu.faults.inject({ method: 'crm.deal.update', kind: 'status', status: 500, error: 'INTERNAL_SERVER_ERROR', description: 'Internal error' });
-		const error = await failure({ resource: 'deal', operation: 'update', id: '1', updateFields: { TITLE: 'x' } });
+		const error = await failure({ resource: 'deal', operation: 'update', deal: '1', updateFields: { TITLE: 'x' } });
 		expect(error.context.bitrixCode).toBe('OUTCOME_UNKNOWN');
 		expect(portal.emu.calls('crm.deal.update').length - sent).toBe(1);
 	});
 
 	test('a read after a connection reset is retried', async () => {
 		portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'reset' });
-		expect((await portal.json({ resource: 'deal', operation: 'get', id: '2' }))[0].ID).toBe('2');
+		expect((await portal.json({ resource: 'deal', operation: 'get', deal: '2' }))[0].ID).toBe('2');
 	});
 });
 
@@ -169,12 +169,12 @@ describe('redaction: no secret in any error, for every credential type', () => {
 		test(auth, async () => {
 			const failures = [
 				await failure(callMethod('crm.deal.nosuchmethod'), auth),
-				await failure({ resource: 'deal', operation: 'get', id: '777777' }, auth),
+				await failure({ resource: 'deal', operation: 'get', deal: '777777' }, auth),
 			];
 			portal.emu.faults.inject({ method: 'crm.deal.add', kind: 'reset' });
 			failures.push(await failure({ resource: 'deal', operation: 'create', TITLE: 'x' }, auth));
 			portal.emu.faults.inject({ method: 'crm.deal.get', kind: 'html', status: 502, times: 10 });
-			failures.push(await failure({ resource: 'deal', operation: 'get', id: '1' }, auth));
+			failures.push(await failure({ resource: 'deal', operation: 'get', deal: '1' }, auth));
 			portal.emu.faults.clear();
 			for (const error of failures) {
 				const serialized = JSON.stringify({ ...error, message: error.message, description: error.description, stack: error.stack });

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { mergeFilter } from '../filters';
 import { parseJson, readParams } from '../params';
 import { authKindOf } from '../transport/connection';
 import { runCommands } from '../transport/bulk';
 import { readList } from '../transport/paging';
 import type { Command } from '../transport/request';
 import type { ItemOutcome, OperationSpec } from '../types';
+import { finishRecords } from './labels';
 
 export function getPath(value: unknown, path?: string): unknown {
 	if (!path) return value;
@@ -56,19 +58,21 @@ export function appOnlyError(ctx: IExecuteFunctions, op: OperationSpec, itemInde
 /** One item's request parameters; app-only methods are refused before anything is sent. */
 async function requestFor(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: number): Promise<IDataObject | unknown[]> {
 	if (op.appOnly && authKindOf(ctx) !== 'oAuth2') throw appOnlyError(ctx, op, itemIndex);
-	const params = readParams(ctx, op, itemIndex);
+	const params = await readParams(ctx, op, itemIndex);
 	return op.prepare ? await op.prepare.call(ctx, params, itemIndex) : params;
 }
 
 async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
+	const requests = new Map<number, IDataObject>();
 	for (let i = 0; i < itemCount; i++) {
 		try {
 			const prepared = await requestFor(this, op, i);
 			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
 			const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
-			const filter = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
+			const json = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
+			const filter = mergeFilter(this, json, options.conditions, i);
 			const sort = parseJson(this, options.sort ?? '{}', 'Sort (JSON)', i, 'object', 'a JSON object, e.g. {"ID": "DESC"}') as IDataObject;
 			for (const [field, direction] of Object.entries(sort)) {
 				if (!['ASC', 'DESC'].includes(String(direction).toUpperCase())) {
@@ -79,6 +83,7 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 				}
 			}
 			const select = typeof options.select === 'string' ? options.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+			requests.set(i, { ...(prepared as IDataObject), select });
 			const rows: IDataObject[] = [];
 			await readList(
 				this,
@@ -92,6 +97,7 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 			outcomes.push({ error: error as Error });
 		}
 	}
+	await finishRecords(this, op, outcomes, requests);
 	return outcomes;
 }
 
@@ -114,5 +120,49 @@ export async function executeGeneric(this: IExecuteFunctions, op: OperationSpec,
 		const outcome = results.get(itemIndex)!;
 		outcomes[itemIndex] = outcome.ok ? { json: shapeOutput(op, outcome.result, command.params) } : { error: outcome.error };
 	}
+	if (op.kind === 'get') await finishRecords(this, op, outcomes, new Map(entries.map(({ itemIndex, command }) => [itemIndex, command.params as IDataObject])));
+	if (op.readBack && this.getNode().typeVersion >= 2) await readBack(this, op, entries, outcomes);
 	return outcomes;
+}
+
+/**
+ * Return Whole Record: one `*.get` per written record, all in one batch per 50 items. The write has
+ * already happened, so a failed read says so instead of inviting a second write.
+ */
+export async function readBack(
+	ctx: IExecuteFunctions,
+	op: OperationSpec,
+	written: Array<{ itemIndex: number; command: Command }>,
+	outcomes: ItemOutcome[],
+): Promise<void> {
+	const spec = op.readBack!;
+	const reads: Array<{ itemIndex: number; command: Command }> = [];
+	const ids = new Map<number, unknown>();
+	for (const { itemIndex, command } of written) {
+		const outcome = outcomes[itemIndex];
+		if (outcome.error || !ctx.getNodeParameter('returnWholeRecord', itemIndex, false)) continue;
+		const request = Array.isArray(command.params) ? {} : command.params;
+		const id = requestId(request) ?? outcome.json[0]?.id ?? outcome.json[0]?.ID;
+		const params: IDataObject = { [spec.idKey]: id as string };
+		for (const key of spec.carry ?? []) if (request[key] !== undefined) params[key] = request[key];
+		ids.set(itemIndex, id);
+		reads.push({ itemIndex, command: { method: spec.method, params } });
+	}
+	if (!reads.length) return;
+	const results = await runCommands(ctx, reads);
+	for (const { itemIndex } of reads) {
+		const result = results.get(itemIndex)!;
+		const record = result.ok ? getPath(result.result, spec.unwrap) : undefined;
+		if (isObject(record)) {
+			outcomes[itemIndex] = { json: [record] };
+			continue;
+		}
+		const reason = result.ok ? 'it answered no record' : result.error.message;
+		outcomes[itemIndex] = {
+			error: new NodeOperationError(ctx.getNode(), `The record was saved (ID ${String(ids.get(itemIndex))}), but ${spec.method} could not read it back [item ${itemIndex}]: ${reason}`, {
+				itemIndex,
+				description: `Do not run this item again: the ${op.kind === 'create' ? 'record would be created twice' : 'update is done'}. Read the record with Get, or turn off Return Whole Record.`,
+			}),
+		};
+	}
 }

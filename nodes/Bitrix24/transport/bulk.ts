@@ -11,6 +11,9 @@ export type CommandOutcome = { ok: true; result: unknown } | { ok: false; error:
 /** The same failure, pinned to another item. */
 export function forItem(error: Error, itemIndex: number): Error {
 	const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error);
+	// an Error's message and stack are not enumerable: Object.assign leaves them behind
+	copy.message = error.message;
+	copy.stack = error.stack;
 	if (error instanceof NodeApiError || 'context' in error) {
 		(copy as NodeApiError).context = { ...((error as NodeApiError).context ?? {}), itemIndex };
 	}

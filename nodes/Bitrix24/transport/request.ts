@@ -28,7 +28,7 @@ export interface Command {
 }
 
 const READ_VERBS = /\.(get|list|getlist|fields|getfields|search|current|count|history\.get|types|items|getlastid|status)$/i;
-const READ_METHODS = new Set(['profile', 'scope', 'methods', 'method.get', 'server.time', 'app.info', 'feature.get', 'user.admin', 'user.access', 'events']);
+const READ_METHODS = new Set(['profile', 'scope', 'methods', 'method.get', 'server.time', 'app.info', 'feature.get', 'user.admin', 'user.access', 'events', 'crm.duplicate.findbycomm']);
 
 export function isReadMethod(method: string): boolean {
 	const name = method.toLowerCase();

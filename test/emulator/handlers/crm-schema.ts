@@ -1,9 +1,11 @@
 // CRM field metadata and the UPPER_CASE <-> camelCase mapping used by crm.item.*.
 import type { FieldDef } from '../core';
 
-const f = (type: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ type, title, isRequired: false, isReadOnly: false, isMultiple: false, ...extra });
+const f = (type: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ type, title, isRequired: false, isReadOnly: false, isImmutable: false, isMultiple: false, isDynamic: false, ...extra });
 const ro = (type: string, title: string): FieldDef => f(type, title, { isReadOnly: true });
 const multi = (title: string): FieldDef => f('crm_multifield', title, { isMultiple: true });
+/** A crm.status value; statusType names its ENTITY_ID (crm/deals/crm-deal-fields.md). */
+const status = (title: string, statusType: string): FieldDef => f('crm_status', title, { statusType });
 
 const COMMON: Record<string, FieldDef> = {
 	ID: ro('integer', 'ID'),
@@ -16,21 +18,22 @@ const COMMON: Record<string, FieldDef> = {
 	COMMENTS: f('string', 'Comment'),
 	ORIGINATOR_ID: f('string', 'External source'),
 	ORIGIN_ID: f('string', 'Item ID in data source'),
-	SOURCE_ID: f('crm_status', 'Source'),
+	SOURCE_ID: status('Source', 'SOURCE'),
 	SOURCE_DESCRIPTION: f('string', 'Source information'),
 };
 const MULTI = { PHONE: multi('Phone'), EMAIL: multi('E-mail'), WEB: multi('Website'), IM: multi('Messenger'), LINK: multi('Link') };
-const PERSON = { NAME: f('string', 'Name'), LAST_NAME: f('string', 'Last name'), SECOND_NAME: f('string', 'Second name'), HONORIFIC: f('crm_status', 'Salutation'), POST: f('string', 'Position'), BIRTHDATE: f('date', 'Date of birth'), ADDRESS: f('string', 'Address') };
+const PERSON = { NAME: f('string', 'Name'), LAST_NAME: f('string', 'Last name'), SECOND_NAME: f('string', 'Second name'), HONORIFIC: status('Salutation', 'HONORIFIC'), POST: f('string', 'Position'), BIRTHDATE: f('date', 'Date of birth'), ADDRESS: f('string', 'Address') };
 const MONEY = { OPPORTUNITY: f('double', 'Amount'), CURRENCY_ID: f('crm_currency', 'Currency') };
-const STAGED = { STAGE_ID: f('crm_status', 'Stage'), CATEGORY_ID: f('crm_category', 'Pipeline'), STAGE_SEMANTIC_ID: ro('string', 'Stage group'), BEGINDATE: f('date', 'Start date'), CLOSEDATE: f('date', 'End date'), CLOSED: f('char', 'Closed') };
+const STAGED = { STAGE_ID: status('Stage', 'DEAL_STAGE'), CATEGORY_ID: f('crm_category', 'Pipeline'), STAGE_SEMANTIC_ID: ro('string', 'Stage group'), BEGINDATE: f('date', 'Start date'), CLOSEDATE: f('date', 'End date'), CLOSED: f('char', 'Closed') };
 
 export const SCHEMA: Record<string, Record<string, FieldDef>> = {
-	lead: { ...COMMON, TITLE: f('string', 'Lead name'), ...PERSON, STATUS_ID: f('crm_status', 'Stage'), STATUS_SEMANTIC_ID: ro('string', 'Status semantics'), STATUS_DESCRIPTION: f('string', 'Status information'), ...MONEY, COMPANY_TITLE: f('string', 'Company name'), COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), ...MULTI },
-	deal: { ...COMMON, TITLE: f('string', 'Name'), TYPE_ID: f('crm_status', 'Type'), ...STAGED, PROBABILITY: f('integer', 'Probability'), ...MONEY, COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), LEAD_ID: ro('crm_lead', 'Lead'), IS_RECURRING: f('char', 'Recurring') },
-	contact: { ...COMMON, ...PERSON, TYPE_ID: f('crm_status', 'Contact type'), COMPANY_ID: f('crm_company', 'Company'), LEAD_ID: ro('crm_lead', 'Lead'), EXPORT: f('char', 'Export'), ...MULTI },
-	company: { ...COMMON, TITLE: f('string', 'Company name', { isRequired: true }), COMPANY_TYPE: f('crm_status', 'Company type'), INDUSTRY: f('crm_status', 'Industry'), EMPLOYEES: f('crm_status', 'Employees'), REVENUE: f('double', 'Annual revenue'), CURRENCY_ID: f('crm_currency', 'Currency'), ADDRESS: f('string', 'Address'), LEAD_ID: ro('crm_lead', 'Lead'), ...MULTI },
-	quote: { ...COMMON, TITLE: f('string', 'Name'), STATUS_ID: f('crm_status', 'Status'), QUOTE_NUMBER: ro('string', 'Estimate #'), ...MONEY, DEAL_ID: f('crm_deal', 'Deal'), COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), BEGINDATE: f('date', 'Date'), CLOSEDATE: f('date', 'Expiration date'), CLOSED: f('char', 'Closed') },
-	invoice: { ...COMMON, TITLE: f('string', 'Name'), ...STAGED, ...MONEY, COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), ACCOUNT_NUMBER: f('string', 'Invoice #') },
+	lead: { ...COMMON, TITLE: f('string', 'Lead name'), ...PERSON, STATUS_ID: status('Stage', 'STATUS'), STATUS_SEMANTIC_ID: ro('string', 'Status semantics'), STATUS_DESCRIPTION: f('string', 'Status information'), ...MONEY, COMPANY_TITLE: f('string', 'Company name'), COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), ...MULTI },
+	// a deal's pipeline is chosen when it is created: CATEGORY_ID is isImmutable (crm-deal-fields.md)
+	deal: { ...COMMON, TITLE: f('string', 'Name'), TYPE_ID: status('Type', 'DEAL_TYPE'), ...STAGED, CATEGORY_ID: f('crm_category', 'Pipeline', { isImmutable: true }), PROBABILITY: f('integer', 'Probability'), ...MONEY, COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), LEAD_ID: ro('crm_lead', 'Lead'), IS_RECURRING: f('char', 'Recurring') },
+	contact: { ...COMMON, ...PERSON, TYPE_ID: status('Contact type', 'CONTACT_TYPE'), COMPANY_ID: f('crm_company', 'Company'), LEAD_ID: ro('crm_lead', 'Lead'), EXPORT: f('char', 'Export'), ...MULTI },
+	company: { ...COMMON, TITLE: f('string', 'Company name', { isRequired: true }), COMPANY_TYPE: status('Company type', 'COMPANY_TYPE'), INDUSTRY: status('Industry', 'INDUSTRY'), EMPLOYEES: status('Employees', 'EMPLOYEES'), REVENUE: f('double', 'Annual revenue'), CURRENCY_ID: f('crm_currency', 'Currency'), ADDRESS: f('string', 'Address'), LEAD_ID: ro('crm_lead', 'Lead'), ...MULTI },
+	quote: { ...COMMON, TITLE: f('string', 'Name'), STATUS_ID: status('Status', 'QUOTE_STATUS'), QUOTE_NUMBER: ro('string', 'Estimate #'), ...MONEY, DEAL_ID: f('crm_deal', 'Deal'), COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), BEGINDATE: f('date', 'Date'), CLOSEDATE: f('date', 'Expiration date'), CLOSED: f('char', 'Closed') },
+	invoice: { ...COMMON, TITLE: f('string', 'Name'), ...STAGED, STAGE_ID: status('Stage', 'SMART_INVOICE_STAGE_0'), ...MONEY, COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact'), ACCOUNT_NUMBER: f('string', 'Invoice #') },
 	dynamic: { ...COMMON, TITLE: f('string', 'Name'), ...STAGED, ...MONEY, COMPANY_ID: f('crm_company', 'Company'), CONTACT_ID: f('crm_contact', 'Contact') },
 };
 

@@ -16,13 +16,40 @@ let multifieldSeq = 1;
 
 export function fieldsOf(core: Core, table: string): Record<string, FieldDef> {
 	const uf = core.userFields.get(table);
-	return { ...schemaFor(table), ...(uf ? Object.fromEntries(uf) : {}) };
+	const defs = { ...schemaFor(table), ...(uf ? Object.fromEntries(uf) : {}) };
+	// a smart process's stages are DYNAMIC_<type>_STAGE_<pipeline> (crm/universal/crm-item-fields.md)
+	if (table.startsWith('dynamic_')) {
+		const etid = Number(table.slice(8));
+		defs.STAGE_ID = { ...defs.STAGE_ID, statusType: `DYNAMIC_${etid}_STAGE_${defaultCategoryId(core.store, etid)}` };
+	}
+	return defs;
+}
+
+let enumItemSeq = 1;
+
+/** LIST of an enumeration user field (uf_enum_element): VALUE-less elements are ignored; *.fields shows them as items. */
+function enumItems(list: unknown): Array<{ ID: string; VALUE: string }> {
+	const arr = Array.isArray(list) ? list : list && typeof list === 'object' ? Object.values(list as Rec) : [];
+	return (arr as Rec[]).filter((x) => x && typeof x === 'object' && x.VALUE !== undefined && x.VALUE !== '').map((x) => ({ ID: String(enumItemSeq++), VALUE: String(x.VALUE) }));
+}
+
+/**
+ * A user field's label: a string, or a lang_map whose missing languages take LABEL (crm-deal-userfield-add.md);
+ * the emulator answers in English.
+ */
+function ufLabel(value: unknown, label: unknown, fallback: string): string {
+	if (typeof value === 'string' && value) return value;
+	if (value && typeof value === 'object') {
+		const map = value as Rec;
+		if (map.en) return String(map.en);
+	}
+	return typeof label === 'string' && label ? label : fallback;
 }
 
 function registerUf(core: Core, table: string, name: string, def?: Partial<FieldDef>): void {
 	let m = core.userFields.get(table);
 	if (!m) core.userFields.set(table, (m = new Map()));
-	if (!m.has(name)) m.set(name, { type: 'string', title: name, isRequired: false, isReadOnly: false, isMultiple: false, listLabel: name, formLabel: name, ...def });
+	if (!m.has(name)) m.set(name, { type: 'string', title: name, isRequired: false, isReadOnly: false, isImmutable: false, isMultiple: false, isDynamic: true, listLabel: name, formLabel: name, filterLabel: name, ...def });
 }
 
 function coerce(def: FieldDef | undefined, v: unknown): unknown {
@@ -278,7 +305,12 @@ function legacyHandlers(entity: string): HandlerMap {
 			let name = String(fields.FIELD_NAME || '').toUpperCase();
 			if (!name) throw new B24Error(400, 'ERROR_ARGUMENT', "Field 'FIELD_NAME' is required");
 			if (!name.startsWith('UF_CRM_')) name = `UF_CRM_${name}`;
-			registerUf(core, table, name, { type: String(fields.USER_TYPE_ID || 'string'), isMultiple: yes(fields.MULTIPLE), isRequired: yes(fields.MANDATORY), title: String(fields.EDIT_FORM_LABEL || name) });
+			const type = String(fields.USER_TYPE_ID || 'string');
+			// legacy *.fields title a user field by its code and carry the labels in formLabel/listLabel/filterLabel
+			const formLabel = ufLabel(fields.EDIT_FORM_LABEL, fields.LABEL, name);
+			const labels = { formLabel, listLabel: ufLabel(fields.LIST_COLUMN_LABEL, fields.LABEL, formLabel), filterLabel: ufLabel(fields.LIST_FILTER_LABEL, fields.LABEL, formLabel) };
+			const settings = fields.SETTINGS && typeof fields.SETTINGS === 'object' ? { settings: fields.SETTINGS as Rec } : {};
+			registerUf(core, table, name, { type, isMultiple: yes(fields.MULTIPLE), isRequired: yes(fields.MANDATORY), title: name, ...labels, ...settings, ...(type === 'enumeration' ? { items: enumItems(fields.LIST) } : {}) });
 			const rec = core.store.insert('crmUserField', { ENTITY_ID: `CRM_${entity.toUpperCase()}`, FIELD_NAME: name, USER_TYPE_ID: fields.USER_TYPE_ID || 'string', MULTIPLE: fields.MULTIPLE || 'N', MANDATORY: fields.MANDATORY || 'N' });
 			return { result: Number(rec.ID) };
 		},
@@ -340,7 +372,8 @@ function itemHandlers(): HandlerMap {
 			const typeId = checkEntityType(core, ctx);
 			const table = tableForType(typeId);
 			const out: Rec = {};
-			for (const [k, d] of Object.entries(fieldsOf(core, table))) out[toCamel(k, orig(ctx))] = { ...d, upperName: k };
+			// crm.item titles user fields by their label and shows char flags as boolean (crm-item-fields.md, user-fields-for-examples-cut.md)
+			for (const [k, d] of Object.entries(fieldsOf(core, table))) out[toCamel(k, orig(ctx))] = { ...d, ...(d.isDynamic ? { title: d.formLabel ?? d.title } : {}), ...(d.type === 'char' ? { type: 'boolean' } : {}), upperName: k };
 			return { result: { fields: out } };
 		},
 		'crm.item.list': (ctx, core) => {

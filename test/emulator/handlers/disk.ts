@@ -3,7 +3,7 @@
 // signed DOWNLOAD_URL served by the emulator at /rest/download.json.
 import type { Core, HandlerMap } from '../core';
 import { idParam, objParam, p, yes } from '../core';
-import { pageArray, parseStart } from '../query';
+import { matches, pageArray, parseFilter, parseStart } from '../query';
 import type { Rec } from '../store';
 import { B24Error, CallContext } from '../types';
 import { resultShapes } from './generic';
@@ -111,9 +111,12 @@ export function diskHandlers(): HandlerMap {
 		if (!s) throw new B24Error(400, 'ERROR_NOT_FOUND', 'Could not find entity with id');
 		return s;
 	};
+	// storage lists and folder children take `filter` with the documented operators (%NAME, TYPE...;
+	// disk-storage-get-children.md, disk-storage-get-list.md) over the fields they answer
 	const paged = (ctx: CallContext, rows: Rec[]) => {
+		const conds = parseFilter(p(ctx, 'filter'), (name) => name.toUpperCase());
 		const start = parseStart(p(ctx, 'start'));
-		const pg = pageArray(rows, start);
+		const pg = pageArray(conds.length ? rows.filter((r) => matches(r, conds)) : rows, start);
 		return { result: pg.rows, total: start === -1 ? 0 : pg.total, next: pg.next };
 	};
 	return {

@@ -116,6 +116,21 @@ export function imHandlers(): HandlerMap {
 			if (first) addMessage(core, chat, ctx.caller.userId, String(first));
 			return { result: Number(chat.ID), cost: core.cost.add };
 		},
+		// chats found by name (im-search-chat-list.md): FIND among the caller's chats, FIND_LINES among
+		// Open Lines chats; OFFSET/LIMIT (default 10, max 50) with total and next; FIND_SHORT under 2 characters
+		'im.search.chat.list': (ctx, core) => {
+			const lines = p(ctx, 'FIND_LINES') !== undefined && p(ctx, 'FIND') === undefined;
+			const find = String(p(ctx, lines ? 'FIND_LINES' : 'FIND') ?? '').trim().toLowerCase();
+			if (find.length < 2) throw new B24Error(400, 'FIND_SHORT', 'Too short a search phrase.');
+			const offset = Math.max(0, Math.trunc(Number(p(ctx, 'OFFSET') ?? 0)) || 0);
+			const limit = Math.min(50, Math.max(1, Math.trunc(Number(p(ctx, 'LIMIT') ?? 10)) || 10));
+			const found = core.store
+				.all('chat')
+				.filter((c) => c.TYPE !== 'private' && (lines ? c.TYPE === 'lines' : c.TYPE !== 'lines' && ((c.USERS as number[]) ?? []).includes(ctx.caller.userId)))
+				.filter((c) => String(c.TITLE ?? '').toLowerCase().includes(find));
+			const rows = found.slice(offset, offset + limit);
+			return { result: rows.map(chatOut), total: found.length, ...(offset + limit < found.length ? { next: offset + limit } : {}) };
+		},
 		'im.chat.get': (ctx, core) => {
 			const et = String(p(ctx, 'ENTITY_TYPE'));
 			const eid = String(p(ctx, 'ENTITY_ID'));

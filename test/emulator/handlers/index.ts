@@ -2,11 +2,13 @@
 import type { Core, HandlerMap } from '../core';
 import type { Store } from '../store';
 import { crmHandlers, crmInitialData, crmSeeder } from './crm';
+import { duplicateHandlers } from './duplicates';
 import { eventHandlers } from './events';
 import { seedTasks, taskHandlers } from './tasks';
 import { seedUsers, userHandlers, usersInitialData } from './users';
 import { imHandlers } from './im';
 import { openlinesHandlers, openlinesInitialData, seedOpenlines } from './openlines';
+import { CURRENCY_TABLE, seedCurrencies, seedWorkgroups, WORKGROUP_TABLE } from './reference';
 import { diskHandlers, diskInitialData } from './disk';
 import { imbotHandlers } from './imbot';
 import { bizprocHandlers } from './bizproc';
@@ -16,6 +18,7 @@ export { genericHandler } from './generic';
 export function allHandlers(): HandlerMap {
 	const map: HandlerMap = {
 		...crmHandlers(),
+		...duplicateHandlers(),
 		...userHandlers(),
 		...taskHandlers(),
 		...eventHandlers(),
@@ -39,6 +42,8 @@ export function registerSeeders(store: Store): void {
 	store.seeders.set('user', seedUsers);
 	store.seeders.set('task', seedTasks);
 	store.seeders.set('chat', seedOpenlines);
+	store.seeders.set(CURRENCY_TABLE, seedCurrencies);
+	store.seeders.set(WORKGROUP_TABLE, seedWorkgroups);
 }
 
 export function initialData(core: Core): void {

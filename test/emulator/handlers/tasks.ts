@@ -20,6 +20,38 @@ const resolveTask = (name: string): string | null => {
 	return TASK_FIELDS.includes(up) || up.startsWith('UF_') ? up : null;
 };
 
+// enumerations with their labels, as tasks.task.getFields describes them (tasks/tasks-task-get-fields.md)
+const YES_NO = { Y: 'Yes', N: 'No' };
+const TASK_ENUMS: Record<string, Record<string, string>> = {
+	MARK: { N: 'Negative', P: 'Positive' },
+	PRIORITY: { 2: 'High', 1: 'Medium', 0: 'Low' },
+	STATUS: { 2: 'Pending', 3: 'In Progress', 4: 'Awaiting Review', 5: 'Completed', 6: 'Deferred' },
+	MULTITASK: YES_NO,
+	NOT_VIEWED: YES_NO,
+	REPLICATE: YES_NO,
+	ALLOW_CHANGE_DEADLINE: YES_NO,
+	TASK_CONTROL: YES_NO,
+};
+
+// titles, types and required flags as tasks.task.getFields answers them (tasks/tasks-task-get-fields.md)
+const TASK_REQUIRED = ['TITLE', 'CREATED_BY', 'RESPONSIBLE_ID'];
+const TASK_TITLES: Record<string, string | null> = {
+	ACCOMPLICES: null, AUDITORS: null, ALLOW_CHANGE_DEADLINE: null, CREATED_DATE: null, NOT_VIEWED: null,
+	PARENT_ID: 'Base task ID', TITLE: 'Title', DESCRIPTION: 'Description', MARK: 'Rating', PRIORITY: 'Priority', STATUS: 'Status', MULTITASK: 'Multitask',
+	REPLICATE: 'Recurring task', GROUP_ID: 'Project', STAGE_ID: 'Stage', CREATED_BY: 'Creator', RESPONSIBLE_ID: 'Assignee', CHANGED_BY: 'Changed by',
+	CHANGED_DATE: 'Change date', STATUS_CHANGED_DATE: 'Status change date', CLOSED_BY: 'Closed by', CLOSED_DATE: 'Closing date', DATE_START: 'Start date',
+	DEADLINE: 'Deadline', START_DATE_PLAN: 'Planned start', END_DATE_PLAN: 'Planned completion', TASK_CONTROL: 'Accept work', TIME_ESTIMATE: 'Estimated time',
+	UF_CRM_TASK: 'CRM entities', UF_TASK_WEBDAV_FILES: 'Upload files',
+};
+function taskFieldType(k: string): Rec {
+	if (TASK_ENUMS[k]) return { type: 'enum', values: TASK_ENUMS[k] };
+	if (k === 'ACCOMPLICES' || k === 'AUDITORS') return { type: 'array' };
+	if (k === 'UF_CRM_TASK') return { type: 'crm' };
+	if (k === 'UF_TASK_WEBDAV_FILES') return { type: 'disk_file' };
+	if (/DATE|DEADLINE/.test(k)) return { type: 'datetime' };
+	return { type: /_ID$|^ID$|CREATED_BY|CHANGED_BY|CLOSED_BY|TIME_ESTIMATE/.test(k) ? 'integer' : 'string' };
+}
+
 function camel(k: string): string {
 	return k.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
@@ -123,10 +155,13 @@ export function taskHandlers(): HandlerMap {
 			return { result: { task: true }, cost: core.cost.delete };
 		},
 		'tasks.task.getfields': () => ({
-			result: { fields: Object.fromEntries(TASK_FIELDS.map((k) => [k, { title: k, type: /_ID$|^ID$|CREATED_BY|CHANGED_BY|CLOSED_BY/.test(k) ? 'integer' : /DATE|DEADLINE/.test(k) ? 'datetime' : 'string', ...(k === 'TITLE' ? { required: 'Y' } : {}) }])) },
+			result: { fields: Object.fromEntries(TASK_FIELDS.filter((k) => k !== 'REAL_STATUS' && k !== 'TAGS').map((k) => [k, { title: k in TASK_TITLES ? TASK_TITLES[k] : k, ...taskFieldType(k), ...(TASK_REQUIRED.includes(k) ? { required: true } : {}), ...(k === 'ID' ? { primary: true } : {}) }])) },
 		}),
 		'tasks.task.list': (ctx, core) => {
-			const conds = parseFilter(p(ctx, 'filter'), resolveTask);
+			// TITLE "can search by pattern [%_]" (tasks-task-list.md): a value with % is a LIKE pattern
+			const conds = parseFilter(p(ctx, 'filter'), resolveTask).map((c) =>
+				c.field === 'TITLE' && (c.op === '' || c.op === '=') && typeof c.value === 'string' && c.value.includes('%') ? { ...c, op: '=%' } : c,
+			);
 			const order = parseOrder(p(ctx, 'order'), resolveTask);
 			const start = parseStart(p(ctx, 'start'));
 			const pg = page(core.store.table('task'), conds, order, start);

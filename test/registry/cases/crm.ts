@@ -63,6 +63,7 @@ const fieldList =
 		expect(items[0]).toHaveProperty('type');
 	};
 let logMessageId = '';
+let duplicateOwner = 0;
 let productRowId = '';
 /** Adds a product row to deal 1 through the node; returns its id. */
 async function newProductRow(portal: Portal): Promise<string> {
@@ -102,6 +103,8 @@ function legacyCases(resource: string, prefix: string, main: INodeParameters, fi
 		[`${resource}.get`]: {
 			parameters: async (portal) => ({
 				id: await newRecord(portal, resource, { [key]: value }),
+				// the whole documented record, not Simplify's fields
+				simplify: false,
 			}),
 			request: (params) => expect(Number(params.id)).toBeGreaterThan(0),
 			output: one((item) => expect(item).toMatchObject({ ID: expect.any(String), [key]: value })),
@@ -147,6 +150,45 @@ function legacyCases(resource: string, prefix: string, main: INodeParameters, fi
 	return cases;
 }
 
+/** Find by Phone or Email and Create or Update (leads, contacts, companies): crm.duplicate.findbycomm first. */
+function commCases(resource: string, prefix: string, main: INodeParameters): Cases {
+	const withEmail = async (portal: Portal, email: string) => {
+		const [out] = await portal.json({ resource, operation: 'create', ...main, multifields: { email: [{ value: email, valueType: 'WORK' }] } });
+		return Number(out.id);
+	};
+	let existing = 0;
+	return {
+		[`${resource}.findByComm`]: {
+			parameters: async (portal) => {
+				existing = await withEmail(portal, `${resource}.find@example.com`);
+				return { matchBy: 'EMAIL', matchValues: `${resource}.find@example.com, nobody.${resource}@example.com` };
+			},
+			methods: ['crm.duplicate.findbycomm', `${prefix}.get`],
+			request: (params) => expect(params).toEqual({ entity_type: resource.toUpperCase(), type: 'EMAIL', values: [`${resource}.find@example.com`, `nobody.${resource}@example.com`] }),
+			output: one((item) => {
+				expect(Number(item.ID)).toBe(existing);
+				expect(item.EMAIL).toEqual([expect.objectContaining({ VALUE: `${resource}.find@example.com` })]);
+			}),
+		},
+		[`${resource}.upsert`]: {
+			parameters: async (portal) => {
+				existing = await withEmail(portal, `${resource}.known@example.com`);
+				return { matchBy: 'EMAIL', matchValue: '={{ $json.email }}', ...main, additionalFields: { COMMENTS: 'Upserted' } };
+			},
+			items: [{ email: `${resource}.known@example.com` }, { email: `${resource}.new@example.com` }],
+			methods: ['crm.duplicate.findbycomm', `${prefix}.update`, `${prefix}.add`],
+			request: (params) => expect(params).toEqual({ entity_type: resource.toUpperCase(), type: 'EMAIL', values: [`${resource}.new@example.com`] }),
+			output: (items) => {
+				expect(items).toEqual([
+					{ id: existing, action: 'updated' },
+					{ id: expect.any(Number), action: 'created' },
+				]);
+				expect(items[1].id).toBeGreaterThan(existing);
+			},
+		},
+	};
+}
+
 const productRowsCases = (resource: string, prefix: string): Cases => ({
 	[`${resource}.getProductRows`]: {
 		parameters: async (portal) => ({ id: await newRecord(portal, resource) }),
@@ -169,7 +211,8 @@ const linkedCases = (resource: string, method: string, plural: string, key: stri
 		// a record with nothing linked answers [] (documented): link one first, through the node
 		parameters: async (portal) => {
 			const id = await newRecord(portal, resource);
-			await portal.json({ resource, operation: `set${plural}`, id, items: `[{"${key}": 1, "SORT": 10, "IS_PRIMARY": "Y"}]` });
+			// version 2 saves the record under its locator's name (the resource: deal, contact, company)
+			await portal.json({ resource, operation: `set${plural}`, [resource]: id, items: `[{"${key}": 1, "SORT": 10, "IS_PRIMARY": "Y"}]` });
 			return { id };
 		},
 		methods: [`${method}.items.get`],
@@ -593,10 +636,10 @@ const settingsCases: Cases = {
 		output: deleted('CNY'),
 	},
 	'duplicate.findByComm': {
-		parameters: {
-			type: 'PHONE',
-			values: '+15550001111, +15550002222',
-			options: { entity_type: 'CONTACT' },
+		parameters: async (portal) => {
+			const [contact] = await portal.json({ resource: 'contact', operation: 'create', NAME: 'Phone owner', multifields: { phone: [{ value: '+1 555 000 1111', valueType: 'MOBILE' }] } });
+			duplicateOwner = Number(contact.id);
+			return { type: 'PHONE', values: '+15550001111, +15550002222', options: { entity_type: 'CONTACT' } };
 		},
 		request: (params) =>
 			expect(params).toEqual({
@@ -604,7 +647,8 @@ const settingsCases: Cases = {
 				values: ['+15550001111', '+15550002222'],
 				entity_type: 'CONTACT',
 			}),
-		output: one((item) => expect(typeof item).toBe('object')),
+		// crm-duplicate-find-by-comm.md: { CONTACT: [ids] }
+		output: one((item) => expect(item).toEqual({ CONTACT: [duplicateOwner] })),
 	},
 	'duplicate.mergeBatch': {
 		parameters: { entityTypeId: 3, entityIds: '101, 102' },
@@ -1690,6 +1734,9 @@ export const crmCases: Cases = {
 	...legacyCases('deal', 'crm.deal', { TITLE: 'Big deal' }, ['TYPE_ID', 'SALE']),
 	...legacyCases('contact', 'crm.contact', { NAME: 'Boris' }, ['LAST_NAME', 'Petrov']),
 	...legacyCases('company', 'crm.company', { TITLE: 'Acme' }, ['INDUSTRY', 'IT']),
+	...commCases('lead', 'crm.lead', { TITLE: 'Website lead' }),
+	...commCases('contact', 'crm.contact', { NAME: 'Boris' }),
+	...commCases('company', 'crm.company', { TITLE: 'Acme' }),
 	...legacyCases('quote', 'crm.quote', { TITLE: 'Offer' }, ['COMMENTS', 'Valid for 30 days']),
 	...productRowsCases('lead', 'crm.lead'),
 	...productRowsCases('deal', 'crm.deal'),

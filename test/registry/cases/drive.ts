@@ -13,12 +13,12 @@ const unique = (stem: string) => `${stem} ${++counter}`;
 
 /** A fresh folder under "Shared documents" (root folder 2), made through the node itself. */
 async function folder(portal: Portal): Promise<string> {
-	const [created] = await portal.json({ resource: 'folder', operation: 'createSubfolder', id: '2', NAME: unique('case folder') });
+	const [created] = await portal.json({ resource: 'folder', operation: 'createSubfolder', folder: '2', NAME: unique('case folder') });
 	return created.ID as string;
 }
 
 async function file(portal: Portal): Promise<string> {
-	const [created] = await portal.json({ resource: 'folder', operation: 'uploadFile', id: await folder(portal), binaryPropertyName: 'data' }, { binary: [binary(`${unique('case')}.txt`)] });
+	const [created] = await portal.json({ resource: 'folder', operation: 'uploadFile', folder: await folder(portal), binaryPropertyName: 'data' }, { binary: [binary(`${unique('case')}.txt`)] });
 	return created.ID as string;
 }
 
@@ -81,7 +81,7 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 			parameters: async (portal) => {
 				portalRef = portal;
 				const params = await withId(portal);
-				await portal.json({ resource: kind, operation: 'trash', id });
+				await portal.json({ resource: kind, operation: 'trash', [kind]: id });
 				return params;
 			},
 			request: (params) => expect(params).toEqual({ id }),
@@ -158,8 +158,8 @@ export const driveCases: Cases = {
 	...onObject('folder', folder),
 	'folder.getChildren': {
 		parameters: async (portal) => {
-			const [parent] = await portal.json({ resource: 'folder', operation: 'createSubfolder', id: '2', NAME: unique('parent') });
-			await portal.json({ resource: 'folder', operation: 'createSubfolder', id: parent.ID as string, NAME: 'child' });
+			const [parent] = await portal.json({ resource: 'folder', operation: 'createSubfolder', folder: '2', NAME: unique('parent') });
+			await portal.json({ resource: 'folder', operation: 'createSubfolder', folder: parent.ID as string, NAME: 'child' });
 			return { id: parent.ID as string };
 		},
 		request: (params) => expect(params).toMatchObject({ start: 0 }),

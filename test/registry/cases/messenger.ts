@@ -10,7 +10,7 @@ export async function newChat(portal: Portal, title = 'Registry chat'): Promise<
 }
 
 async function newMessage(portal: Portal, chatId: number, text = 'Hello'): Promise<number> {
-	const [out] = await portal.json({ resource: 'message', operation: 'send', DIALOG_ID: `chat${chatId}`, MESSAGE: text });
+	const [out] = await portal.json({ resource: 'message', operation: 'send', dialog: `chat${chatId}`, MESSAGE: text });
 	return Number(out.id);
 }
 
@@ -242,7 +242,7 @@ export const messengerCases: Cases = {
 		output: (items) => expect(Array.isArray(items)).toBe(true),
 	},
 	'notification.delete': {
-		parameters: { ID: 0, additionalFields: { TAG: 'BUILD|1', CLIENT_ID: 'app.1' } },
+		parameters: { deleteBy: 'tag', TAG: 'BUILD|1', additionalFields: { CLIENT_ID: 'app.1' } },
 		request: (params) => expect(params).toEqual({ TAG: 'BUILD|1', CLIENT_ID: 'app.1' }),
 		output: (items) => expect(one(items)).toEqual({ deleted: true }),
 	},

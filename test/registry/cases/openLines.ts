@@ -17,7 +17,7 @@ const sessionOf = (portal: Portal, chatId: number) => Number(portal.emu.store.ge
 /** The calling user (1) takes the dialog first. */
 async function answeredChat(portal: Portal): Promise<number> {
 	const chatId = await linesChat(portal);
-	await portal.json({ resource: 'openLineOperator', operation: 'answer', CHAT_ID: chatId });
+	await portal.json({ resource: 'openLineOperator', operation: 'answer', openLineChat: chatId });
 	return chatId;
 }
 
@@ -51,7 +51,7 @@ export const openLinesCases: Cases = {
 	'openLineSession.startFromMessage': {
 		parameters: async (portal) => {
 			const chatId = await linesChat(portal);
-			const [message] = await portal.json({ resource: 'message', operation: 'send', DIALOG_ID: `chat${chatId}`, MESSAGE: 'From the guest' });
+			const [message] = await portal.json({ resource: 'message', operation: 'send', dialog: `chat${chatId}`, MESSAGE: 'From the guest' });
 			return { CHAT_ID: chatId, MESSAGE_ID: Number(message.id) };
 		},
 		request: (params) => expect(params).toEqual({ CHAT_ID: expect.any(Number), MESSAGE_ID: expect.any(Number) }),

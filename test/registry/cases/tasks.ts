@@ -12,26 +12,26 @@ export async function newTask(portal: Portal, extra: INodeParameters = {}): Prom
 /** Drives a task to a status through the node: `review` = awaiting the creator's approval. */
 async function taskIn(portal: Portal, status: 'inProgress' | 'completed' | 'review'): Promise<string> {
 	const id = await newTask(portal, status === 'review' ? { CREATED_BY: '2', TASK_CONTROL: true } : {});
-	await portal.json({ resource: 'task', operation: status === 'inProgress' ? 'start' : 'complete', taskId: id });
+	await portal.json({ resource: 'task', operation: status === 'inProgress' ? 'start' : 'complete', task: id });
 	return id;
 }
 
 async function newComment(portal: Portal): Promise<{ taskId: string; id: string }> {
 	const taskId = await newTask(portal);
-	const [out] = await portal.json({ resource: 'taskComment', operation: 'create', TASKID: taskId, POST_MESSAGE: 'First' });
+	const [out] = await portal.json({ resource: 'taskComment', operation: 'create', task: taskId, POST_MESSAGE: 'First' });
 	return { taskId, id: String(out.id) };
 }
 
 async function newChecklistItem(portal: Portal): Promise<{ taskId: string; id: string }> {
 	const taskId = await newTask(portal);
-	const [out] = await portal.json({ resource: 'taskChecklist', operation: 'create', TASKID: taskId, TITLE: 'Check' });
+	const [out] = await portal.json({ resource: 'taskChecklist', operation: 'create', task: taskId, TITLE: 'Check' });
 	return { taskId, id: String(out.id) };
 }
 
 let timeEntry: { taskId: string; id: string; portal?: Portal } = { taskId: '', id: '' };
 async function newTimeEntry(portal: Portal): Promise<{ taskId: string; id: string }> {
 	const taskId = await newTask(portal);
-	const [out] = await portal.json({ resource: 'taskElapsedTime', operation: 'create', TASKID: taskId, SECONDS: 600, COMMENT_TEXT: 'Work' });
+	const [out] = await portal.json({ resource: 'taskElapsedTime', operation: 'create', task: taskId, SECONDS: 600, COMMENT_TEXT: 'Work' });
 	return { taskId, id: String(out.id) };
 }
 

@@ -12,15 +12,14 @@ const app = 'oAuth2' as const;
 export const telephonyCases: Cases = {
 	'call.register': {
 		auth: app,
-		parameters: { USER_ID: 1, USER_PHONE_INNER: '101', PHONE_NUMBER: '+14155550100', TYPE: 2, additionalFields: { CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' } },
-		request: (params) =>
-			expect(params).toEqual({ USER_ID: 1, USER_PHONE_INNER: '101', PHONE_NUMBER: '+14155550100', TYPE: 2, CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' }),
+		parameters: { identifyUserBy: 'userId', USER_ID: 1, PHONE_NUMBER: '+14155550100', TYPE: 2, additionalFields: { CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' } },
+		request: (params) => expect(params).toEqual({ USER_ID: 1, PHONE_NUMBER: '+14155550100', TYPE: 2, CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' }),
 		output: (items) => expect(items).toHaveLength(1),
 	},
 	'call.finish': {
 		auth: app,
-		parameters: { CALL_ID: callId, USER_ID: 1, USER_PHONE_INNER: '101', additionalFields: { DURATION: 95, STATUS_CODE: '200', VOTE: 5 } },
-		request: (params) => expect(params).toEqual({ CALL_ID: callId, USER_ID: 1, USER_PHONE_INNER: '101', DURATION: 95, STATUS_CODE: '200', VOTE: 5 }),
+		parameters: { CALL_ID: callId, identifyUserBy: 'innerNumber', USER_PHONE_INNER: '101', additionalFields: { DURATION: 95, STATUS_CODE: '200', VOTE: 5 } },
+		request: (params) => expect(params).toEqual({ CALL_ID: callId, USER_PHONE_INNER: '101', DURATION: 95, STATUS_CODE: '200', VOTE: 5 }),
 		output: (items) => expect(items).toHaveLength(1),
 	},
 	'call.attachRecord': {

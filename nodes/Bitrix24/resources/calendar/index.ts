@@ -52,7 +52,7 @@ const eventFields: ParamSpec[] = [
 	json('remind', 'Reminders (JSON)', { shape: 'array', description: 'E.g. [{"type": "min", "count": 15}]' }),
 	list('crm_fields', 'CRM Bindings', { description: 'Comma-separated CRM references, e.g. D_10, C_7' }),
 ];
-const eventId = id('id', 'Event ID');
+const eventId = id('id', 'Event ID', undefined, { locator: 'calendarEvent' });
 
 export const calendarEvent: ResourceSpec = {
 	value: 'calendarEvent',
@@ -133,7 +133,7 @@ export const calendarEvent: ResourceSpec = {
 			method: 'calendar.meeting.status.set',
 			kind: 'action',
 			params: [
-				id('eventId', 'Event ID'),
+				id('eventId', 'Event ID', undefined, { locator: 'calendarEvent' }),
 				choice(
 					'status',
 					'Status',
@@ -152,7 +152,7 @@ export const calendarEvent: ResourceSpec = {
 			action: 'Get your answer to a meeting invitation',
 			method: 'calendar.meeting.status.get',
 			kind: 'get',
-			params: [id('eventId', 'Event ID')],
+			params: [id('eventId', 'Event ID', undefined, { locator: 'calendarEvent' })],
 			output: (result, request) => ({ eventId: (request as IDataObject).eventId, status: result as string }),
 		},
 		{

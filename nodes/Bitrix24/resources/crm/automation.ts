@@ -22,7 +22,7 @@ export const crmDocument: ResourceSpec = {
 			kind: 'create',
 			params: [
 				num('templateId', 'Template ID', { required: true, default: 0, description: 'See CRM Document → Get Templates' }),
-				num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT }),
+				num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT, dropdown: 'getEntityTypes' }),
 				str('entityId', 'Entity ID', { required: true, description: 'ID of the CRM record the document is made for' }),
 			],
 			optional: [

@@ -112,7 +112,7 @@ export const bankDetail: ResourceSpec = {
 };
 
 const linkedRecord = [
-	num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: '2 deal, 7 quote, 31 invoice, 128+ smart processes' }),
+	num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: '2 deal, 7 quote, 31 invoice, 128+ smart processes', dropdown: 'getEntityTypes' }),
 	str('entityId', 'Entity ID', { required: true }),
 ];
 

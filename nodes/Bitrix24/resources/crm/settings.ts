@@ -9,6 +9,7 @@ const entityTypeId = num('entityTypeId', 'Entity Type ID', {
 	required: true,
 	default: 2,
 	description: '2 deal, 7 quote, 31 invoice, 128+ smart processes (see Smart Process Type → Get Many)',
+	dropdown: 'getEntityTypes',
 });
 const yn = (name: string, label: string, what: string): ParamSpec => bool(name, label, `Whether ${what}`, { yn: true, to: `fields.${name}` });
 const typeFlags = [
@@ -297,7 +298,7 @@ export const duplicate: ResourceSpec = {
 			method: 'crm.entity.mergeBatch',
 			kind: 'action',
 			params: [
-				num('entityTypeId', 'Entity Type ID', { required: true, default: 3, to: 'params.entityTypeId', description: '1 lead, 2 deal, 3 contact, 4 company' }),
+				num('entityTypeId', 'Entity Type ID', { required: true, default: 3, to: 'params.entityTypeId', description: '1 lead, 2 deal, 3 contact, 4 company', dropdown: 'getEntityTypes' }),
 				list('entityIds', 'Record IDs', { required: true, to: 'params.entityIds', description: 'Comma-separated IDs of the records to merge into one', placeholder: 'e.g. 101, 102' }),
 			],
 		},

@@ -177,7 +177,7 @@ export const timelineLogMessage: ResourceSpec = {
 			method: 'crm.timeline.logmessage.add',
 			kind: 'create',
 			params: [
-				f(num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT })),
+				f(num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT, dropdown: 'getEntityTypes' })),
 				f(str('entityId', 'Entity ID', { required: true })),
 				f(str('title', 'Title', { required: true })),
 				f(str('text', 'Text', { required: true })),
@@ -192,7 +192,7 @@ export const timelineLogMessage: ResourceSpec = {
 			action: 'Get many timeline log messages',
 			method: 'crm.timeline.logmessage.list',
 			kind: 'getMany',
-			params: [num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT }), str('entityId', 'Entity ID', { required: true })],
+			params: [num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT, dropdown: 'getEntityTypes' }), str('entityId', 'Entity ID', { required: true })],
 			paging: { mode: 'start', orderKey: 'order' },
 		},
 		{ value: 'delete', name: 'Delete', action: 'Delete a timeline log message', method: 'crm.timeline.logmessage.delete', kind: 'delete', params: [logId] },

@@ -43,7 +43,7 @@ function entityUserFields(entity: string, prefix: string): ResourceSpec {
 		value: `${lower}UserField`,
 		name: `${entity} Custom Field`,
 		group: 'CRM',
-		description: `Custom fields of ${lower}s (${prefix}.userfield.*)`,
+		description: `Custom fields of ${lower.replace(/y$/, 'ie')}s (${prefix}.userfield.*)`,
 		operations: [
 			{
 				value: 'create',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readParams } from '../../params';
 import { callMethod } from '../../transport/request';
 import { downloadSigned } from '../../transport/download';
 import type { ItemOutcome, OperationSpec, ParamSpec } from '../../types';
@@ -38,8 +39,10 @@ export async function downloadFile(this: IExecuteFunctions, op: OperationSpec, i
 	const outcomes: ItemOutcome[] = [];
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			const id = this.getNodeParameter('id', i) as string;
-			const property = this.getNodeParameter('binaryPropertyName', i, 'data') as string;
+			// File ID is a resource locator from node version 2, read like every other input
+			const params = await readParams(this, op, i);
+			const id = String(params.id);
+			const property = String(params.binaryPropertyName);
 			const envelope = await callMethod(this, op.method, { id }, { itemIndex: i, idempotent: true });
 			const { DOWNLOAD_URL: link, ...file } = (envelope.result ?? {}) as IDataObject;
 			const { body, mimeType } = await downloadSigned(this, String(link ?? ''), i);

@@ -9,8 +9,8 @@ import { listOf } from '../platform/output';
 const driveList: PagingSpec = { mode: 'start', filterKey: 'filter', orderKey: 'order' };
 
 const storageId = id('id', 'Storage ID');
-const folderId = id('id', 'Folder ID');
-const fileId = id('id', 'File ID');
+const folderId = id('id', 'Folder ID', undefined, { locator: 'folder' });
+const fileId = id('id', 'File ID', undefined, { locator: 'file' });
 const targetFolderId = id('targetFolderId', 'Target Folder ID');
 const newName = str('newName', 'New Name', { required: true });
 

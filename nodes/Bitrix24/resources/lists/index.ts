@@ -17,7 +17,7 @@ const iblockType: ParamSpec = {
 	default: 'lists',
 };
 const listId = id('IBLOCK_ID', 'List ID');
-const socnetGroup = str('SOCNET_GROUP_ID', 'Workgroup ID', { description: 'Workgroup of the list, for the Workgroup Lists type' });
+const socnetGroup = str('SOCNET_GROUP_ID', 'Workgroup ID', { description: 'Workgroup of the list, for the Workgroup Lists type', dropdown: 'getWorkgroups' });
 const inList = [iblockType, listId];
 const into = (target: string) => (spec: ParamSpec): ParamSpec => ({ ...spec, to: `${target}.${spec.name}` });
 const fields = into('FIELDS');
@@ -76,7 +76,7 @@ export const listResource: ResourceSpec = {
 	],
 };
 
-const elementId = id('ELEMENT_ID', 'Element ID');
+const elementId = id('ELEMENT_ID', 'Element ID', undefined, { locator: 'listElement' });
 const elementName = fields(str('NAME', 'Name', { required: true }));
 const elementOptions = [str('IBLOCK_SECTION_ID', 'Section ID'), str('LIST_ELEMENT_URL', 'Element URL Template', { placeholder: 'e.g. /lists/#list_id#/element/#section_id#/#element_id#/' })];
 // list properties are PROPERTY_<ID> fields

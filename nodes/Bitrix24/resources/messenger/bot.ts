@@ -184,15 +184,15 @@ export const botChat: ResourceSpec = {
 			unwrap: 'chat',
 		}),
 		op('get', 'Get', 'Get a chat as a bot', 'Chat.get', 'get', [dialogId], { unwrap: 'chat' }),
-		op('addUsers', 'Add Members', 'Add members to a chat', 'Chat.User.add', 'action', [dialogId, userIds], { output: done('dialogId') }),
-		op('removeUser', 'Remove Member', 'Remove a member from a chat', 'Chat.User.delete', 'action', [dialogId, userId], { output: done('dialogId') }),
+		op('addUsers', 'Add Members', 'Add members to a bot chat', 'Chat.User.add', 'action', [dialogId, userIds], { output: done('dialogId') }),
+		op('removeUser', 'Remove Member', 'Remove a member from a bot chat', 'Chat.User.delete', 'action', [dialogId, userId], { output: done('dialogId') }),
 		op('getUsers', 'Get Members', 'Get the members of a chat', 'Chat.User.list', 'get', [dialogId], {
 			optional: [num('limit', 'Limit', { default: 50, description: 'From 1 to 200' })],
 			optionalName: 'options',
 		}),
 		op('addManagers', 'Add Managers', 'Make members chat managers', 'Chat.Manager.add', 'action', [dialogId, userIds], { output: done('dialogId') }),
 		op('removeManagers', 'Remove Managers', 'Take the manager role away', 'Chat.Manager.delete', 'action', [dialogId, userIds], { output: done('dialogId') }),
-		op('setOwner', 'Set Owner', 'Make a member the chat owner', 'Chat.setOwner', 'action', [dialogId, userId], { output: done('dialogId') }),
+		op('setOwner', 'Set Owner', 'Make a member the bot chat owner', 'Chat.setOwner', 'action', [dialogId, userId], { output: done('dialogId') }),
 		op('leave', 'Leave', 'Make the bot leave a chat', 'Chat.leave', 'action', [dialogId], { output: done('dialogId') }),
 	],
 };

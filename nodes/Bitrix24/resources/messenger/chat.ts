@@ -8,8 +8,9 @@ export const dialogId = str('DIALOG_ID', 'Dialog ID', {
 	required: true,
 	placeholder: 'e.g. chat42 or 12',
 	description: 'chat<ID> for a group chat, sg<ID> for a workgroup chat, or a user ID for a private dialog',
+	locator: 'dialog',
 });
-const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'Numeric chat ID, without the "chat" prefix' });
+const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'Numeric chat ID, without the "chat" prefix', locator: 'chat' });
 const messageId = str('MESSAGE_ID', 'Message ID', { required: true });
 const userId = str('USER_ID', 'User ID', { required: true });
 const attach = json('ATTACH', 'Attachment (JSON)', { shape: 'any', description: 'Rich attachment blocks as a JSON object or array' });
@@ -319,8 +320,25 @@ export const notification: ResourceSpec = {
 			action: 'Delete a notification',
 			method: 'im.notify.delete',
 			kind: 'delete',
-			params: [str('ID', 'Notification ID', { description: 'Leave empty to delete by tag' })],
-			optional: [str('TAG', 'Tag'), str('SUB_TAG', 'Sub Tag'), str('CLIENT_ID', 'Client ID', { description: 'Application ID; needed with a webhook' })],
+			params: [
+				{
+					name: 'deleteBy',
+					label: 'Delete By',
+					type: 'options',
+					since: 2,
+					default: 'id',
+					options: [
+						{ name: 'Notification ID', value: 'id' },
+						{ name: 'Tag', value: 'tag' },
+						{ name: 'Sub Tag', value: 'subTag' },
+					],
+				},
+				str('ID', 'Notification ID', { description: 'Leave empty to delete by tag', until: 1 }),
+				str('ID', 'Notification ID', { required: true, since: 2, showWhen: { deleteBy: ['id'] } }),
+				str('TAG', 'Tag', { required: true, since: 2, showWhen: { deleteBy: ['tag'] }, description: 'Deletes every notification with this tag' }),
+				str('SUB_TAG', 'Sub Tag', { required: true, since: 2, showWhen: { deleteBy: ['subTag'] }, description: 'Deletes every notification with this sub tag' }),
+			],
+			optional: [str('TAG', 'Tag', { until: 1 }), str('SUB_TAG', 'Sub Tag', { until: 1 }), str('CLIENT_ID', 'Client ID', { description: 'Application ID; needed with a webhook' })],
 			prepare: needOneKey,
 		},
 		act('markRead', 'Mark as Read', 'Mark a notification as read', 'im.notify.read', [notificationId], {

@@ -6,8 +6,8 @@ import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
 import { num, str } from '../shared';
 import { moreOpenLinesResources } from './more';
 
-const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)' });
-const sessionId = num('SESSION_ID', 'Session ID', { required: true, default: 0 });
+const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)', locator: 'openLineChat' });
+const sessionId = num('SESSION_ID', 'Session ID', { required: true, default: 0, locator: 'openLineSession' });
 
 const action = (value: string, name: string, actionLabel: string, method: string, extra: Partial<OperationSpec> = {}): OperationSpec => ({
 	value,
@@ -202,7 +202,7 @@ export const openLineDialog: ResourceSpec = {
 		{
 			value: 'get',
 			name: 'Get',
-			action: 'Get a dialog',
+			action: 'Get an Open Lines dialog',
 			method: 'imopenlines.dialog.get',
 			kind: 'get',
 			extra: [

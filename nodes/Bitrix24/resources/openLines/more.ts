@@ -5,7 +5,7 @@ import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { act, bool, changed, json, num, str, yn } from '../shared';
 
 const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)' });
-const configId = num('CONFIG_ID', 'Open Line ID', { required: true, default: 0 });
+const configId = num('CONFIG_ID', 'Open Line ID', { required: true, default: 0, dropdown: 'getOpenLines' });
 const clientId = str('CLIENT_ID', 'Client ID', { description: 'With a webhook: the CLIENT_ID the bot was registered with' });
 
 
@@ -205,7 +205,7 @@ export const openLineMessage: ResourceSpec = {
 
 /** imconnector.*: a custom channel of an application; Bitrix24 allows these only with OAuth2. */
 const connectorCode = str('CONNECTOR', 'Connector ID', { required: true, placeholder: 'e.g. myconnector' });
-const line = num('LINE', 'Open Line ID', { required: true, default: 0 });
+const line = num('LINE', 'Open Line ID', { required: true, default: 0, dropdown: 'getOpenLines' });
 const messages = (description: string) => json('MESSAGES', 'Messages (JSON)', { required: true, shape: 'array', description });
 const connectorCall = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec =>
 	act(value, name, action, method, params, { appOnly: true, ...extra });
@@ -243,7 +243,7 @@ export const connector: ResourceSpec = {
 		connectorCall('deactivate', 'Deactivate', 'Turn a connector off for an open line', 'imconnector.activate', [connectorCode, line], { fixed: { ACTIVE: 0 }, output: changed('CONNECTOR') }),
 		connectorCall('getStatus', 'Get Status', 'Get the status of a connector', 'imconnector.status', [connectorCode], {
 			kind: 'get',
-			optional: [num('LINE', 'Open Line ID')],
+			optional: [num('LINE', 'Open Line ID', { dropdown: 'getOpenLines' })],
 			optionalName: 'options',
 		}),
 		connectorCall('getMany', 'Get Many', 'Get the available connectors', 'imconnector.list', [], {

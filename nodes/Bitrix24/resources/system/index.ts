@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseJson } from '../../params';
@@ -14,13 +14,40 @@ function resultItems(result: unknown): IDataObject[] {
 	return [{ result: result as IDataObject[keyof IDataObject] }];
 }
 
+/** Version 2's method input: the documented methods, searchable, or any name or expression typed By Name. */
+const methodLocator: INodeProperties = {
+	displayName: 'Method',
+	name: 'methodName',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The REST method to call; the list holds every documented method with its scope and docs page',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by name, scope or title…',
+			typeOptions: { searchListMethod: 'searchMethods', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. crm.deal.list',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*[a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)*\\s*$', errorMessage: 'Not a method name; enter one such as crm.deal.list' } }],
+		},
+	],
+};
+
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
 async function callAnyMethod(this: IExecuteFunctions, _op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			const method = String(this.getNodeParameter('methodName', i)).trim().replace(/\.json$/i, '');
+			// version 2 saves a locator ({ mode, value }), version 1 the plain name
+			const method = String(this.getNodeParameter('methodName', i, '', { extractValue: true })).trim().replace(/\.json$/i, '');
 			if (!METHOD_NAME.test(method)) {
 				throw new NodeOperationError(this.getNode(), `"${method}" is not a Bitrix24 method name [item ${i}]`, {
 					itemIndex: i,
@@ -117,7 +144,7 @@ export const system: ResourceSpec = {
 			method: '*',
 			kind: 'action',
 			params: [
-				str('methodName', 'Method', { required: true, placeholder: 'e.g. crm.deal.list' }),
+				{ ...str('methodName', 'Method', { required: true, placeholder: 'e.g. crm.deal.list' }), v2Property: methodLocator },
 				{ name: 'parameters', label: 'Parameters (JSON)', type: 'json', default: '{}', description: 'Method parameters as JSON, e.g. {"filter": {"STAGE_ID": "NEW"}}' },
 			],
 			optional: [

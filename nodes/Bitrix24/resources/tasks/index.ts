@@ -66,7 +66,7 @@ export const taskStage: ResourceSpec = {
 			action: 'Move a task to a stage',
 			method: 'task.stages.movetask',
 			kind: 'action',
-			params: [id('id', 'Task ID'), id('stageId', 'Stage ID')],
+			params: [id('id', 'Task ID', undefined, { locator: 'task' }), id('stageId', 'Stage ID')],
 			optional: [
 				num('before', 'Before Task ID', { description: 'Place the task before this task in the stage' }),
 				num('after', 'After Task ID', { description: 'Place the task after this task in the stage' }),
@@ -114,7 +114,7 @@ export const taskResult: ResourceSpec = {
 	name: 'Task Result',
 	group: 'Tasks',
 	operations: [
-		{ value: 'getMany', name: 'Get Many', action: 'Get the results of a task', method: 'tasks.task.result.list', kind: 'getMany', params: [id('taskId', 'Task ID')] },
+		{ value: 'getMany', name: 'Get Many', action: 'Get the results of a task', method: 'tasks.task.result.list', kind: 'getMany', params: [id('taskId', 'Task ID', undefined, { locator: 'task' })] },
 		resultAction('createFromComment', 'Create From Comment', 'Mark a task comment as the result', 'tasks.task.result.addFromComment'),
 		resultAction('deleteFromComment', 'Delete From Comment', 'Unmark a task comment as the result', 'tasks.task.result.deleteFromComment', (result, request) => ({
 			...(request as IDataObject),

@@ -7,7 +7,7 @@ import { bool, date, id, json, num, str } from '../shared';
  * The legacy task.commentitem / checklistitem / elapseditem methods read their arguments by
  * position (TASKID, ITEMID, FIELDS …), so each operation names its keys in the documented order.
  */
-const taskId = id('TASKID', 'Task ID');
+const taskId = id('TASKID', 'Task ID', undefined, { locator: 'task' });
 const itemId = (label: string) => id('ITEMID', label);
 
 /** `{taskId, id, …}`: the generic shaping would take the task ID (position 0) for the item's ID. */

@@ -1,11 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { OperationSpec, ParamSpec, RecordSpec, ResourceSpec } from '../../types';
 import { customFieldsProperty, date, fieldsOutput, id, json, list, num, str, yn } from '../shared';
 
 /** tasks.task.* answers `{task: {...}}` with camelCase keys; inputs are UPPER_CASE task fields. */
-const taskId = id('taskId', 'Task ID');
+const taskId = id('taskId', 'Task ID', undefined, { locator: 'task' });
 const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.to ?? spec.name}` });
+
+const readBack = { method: 'tasks.task.get', idKey: 'taskId', unwrap: 'task' };
 
 const title = f(str('TITLE', 'Title', { required: true }));
 const responsible = f(str('RESPONSIBLE_ID', 'Responsible User ID', { required: true, description: 'ID of the user who does the task' }));
@@ -31,7 +33,7 @@ const fields: ParamSpec[] = [
 	str('CREATED_BY', 'Creator User ID'),
 	list('ACCOMPLICES', 'Participant User IDs', { description: 'Comma-separated user IDs' }),
 	list('AUDITORS', 'Observer User IDs', { description: 'Comma-separated user IDs' }),
-	str('GROUP_ID', 'Workgroup ID'),
+	str('GROUP_ID', 'Workgroup ID', { dropdown: 'getWorkgroups' }),
 	str('PARENT_ID', 'Parent Task ID'),
 	str('STAGE_ID', 'Stage ID', { description: 'Kanban or "My Plan" stage ID' }),
 	list('TAGS', 'Tags', { description: 'Comma-separated tags' }),
@@ -42,6 +44,15 @@ const fields: ParamSpec[] = [
 	yn('ALLOW_TIME_TRACKING', 'Time Tracking', 'Whether time tracking is on for the task'),
 	yn('MATCH_WORK_TIME', 'Skip Weekends', 'Whether deadlines skip weekends and holidays'),
 ].map(f);
+
+/** tasks.task.get/list answer lowerCamel keys for the UPPER_CASE fields of tasks.task.getFields. */
+const record: RecordSpec = {
+	simplify: ['id', 'title', 'status', 'priority', 'responsibleId', 'createdBy', 'groupId', 'deadline', 'createdDate', 'changedDate', 'closedDate'],
+	fieldsMethod: 'tasks.task.getFields',
+	fieldsPath: 'fields',
+	camelKeys: true,
+	users: ['responsibleId', 'createdBy', 'changedBy', 'closedBy', 'statusChangedBy', 'accomplices', 'auditors'],
+};
 
 /** A status change or user action on one task (tasks.task.start, .favorite.add …). */
 const taskAction = (value: string, name: string, action: string, method: string, extra: Partial<OperationSpec> = {}): OperationSpec => ({
@@ -56,7 +67,7 @@ const taskAction = (value: string, name: string, action: string, method: string,
 });
 
 /** Pin and mute take `id`, not `taskId`. */
-const byId = { params: [id('id', 'Task ID')] };
+const byId = { params: [id('id', 'Task ID', undefined, { locator: 'task' })] };
 
 export const task: ResourceSpec = {
 	value: 'task',
@@ -73,6 +84,8 @@ export const task: ResourceSpec = {
 			optional: fields,
 			extra: [customFieldsProperty()],
 			unwrap: 'task',
+			readBack,
+			mapper: 'task',
 		},
 		{
 			value: 'get',
@@ -84,6 +97,7 @@ export const task: ResourceSpec = {
 			optional: [list('select', 'Select Fields', { description: 'Comma-separated UPPER_CASE fields to return, e.g. ID, TITLE, UF_CRM_TASK' })],
 			optionalName: 'options',
 			unwrap: 'task',
+			record,
 		},
 		{
 			value: 'getMany',
@@ -93,6 +107,7 @@ export const task: ResourceSpec = {
 			kind: 'getMany',
 			// rows come back camelCase (`id`) while filter and order keys are UPPER_CASE (`>ID`, `ID`)
 			paging: { mode: 'start', itemsPath: 'tasks', idField: 'id', idFilter: '>ID', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+			record,
 		},
 		{
 			value: 'update',
@@ -106,6 +121,8 @@ export const task: ResourceSpec = {
 			extra: [customFieldsProperty()],
 			fixed: { fields: {} },
 			unwrap: 'task',
+			readBack,
+			mapper: 'task',
 		},
 		{ value: 'delete', name: 'Delete', action: 'Delete a task', method: 'tasks.task.delete', kind: 'delete', params: [taskId], unwrap: 'task' },
 		{
@@ -160,7 +177,7 @@ export const task: ResourceSpec = {
 			kind: 'get',
 			optional: [
 				str('userId', 'User ID', { description: 'Defaults to the current user' }),
-				str('groupId', 'Workgroup ID', { description: 'Counts tasks of one workgroup only' }),
+				str('groupId', 'Workgroup ID', { description: 'Counts tasks of one workgroup only', dropdown: 'getWorkgroups' }),
 				{
 					name: 'type',
 					label: 'Role',

@@ -5,7 +5,20 @@ import { act, date, json, list, num, str } from '../shared';
 
 const callId = str('CALL_ID', 'Call ID', { required: true, description: 'The ID returned by Register', placeholder: 'e.g. externalCall.716f1cb7...' });
 const userId = str('USER_ID', 'User ID', { required: true });
-const innerNumber = str('USER_PHONE_INNER', 'Internal Number', { description: "The user's internal number; needed when User ID is empty" });
+const innerNumber = str('USER_PHONE_INNER', 'Internal Number', { description: "The user's internal number; needed when User ID is empty", showWhen: { identifyUserBy: ['innerNumber'] } });
+/** The call's user is named by ID or by internal number (telephony-external-call-register.md). */
+const identifyUserBy: ParamSpec = {
+	name: 'identifyUserBy',
+	label: 'Identify User By',
+	type: 'options',
+	since: 2,
+	default: 'userId',
+	options: [
+		{ name: 'User ID', value: 'userId' },
+		{ name: 'Internal Number', value: 'innerNumber' },
+	],
+};
+const callUser = [identifyUserBy, { ...userId, showWhen: { identifyUserBy: ['userId'] } }, innerNumber];
 const lineNumber = str('NUMBER', 'Line Number', { required: true });
 const flag01 = (name: string, label: string, description: string): ParamSpec => ({
 	name,
@@ -47,8 +60,7 @@ export const call: ResourceSpec = {
 			kind: 'create',
 			appOnly: true,
 			params: [
-				userId,
-				innerNumber,
+				...callUser,
 				str('PHONE_NUMBER', 'Phone Number', { required: true }),
 				{
 					name: 'TYPE',
@@ -67,7 +79,7 @@ export const call: ResourceSpec = {
 			optional: [
 				date('CALL_START_DATE', 'Start Time'),
 				flag01('CRM_CREATE', 'Create CRM Record', 'Whether to create a CRM record when none matches the number'),
-				str('CRM_SOURCE', 'CRM Source ID', { placeholder: 'e.g. CALL' }),
+				str('CRM_SOURCE', 'CRM Source ID', { placeholder: 'e.g. CALL', dropdown: 'getSources' }),
 				{
 					name: 'CRM_ENTITY_TYPE',
 					label: 'CRM Entity Type',
@@ -94,7 +106,7 @@ export const call: ResourceSpec = {
 			method: 'telephony.externalCall.finish',
 			kind: 'action',
 			appOnly: true,
-			params: [callId, userId, innerNumber],
+			params: [callId, ...callUser],
 			optional: [
 				num('DURATION', 'Duration (Seconds)'),
 				num('COST', 'Cost'),

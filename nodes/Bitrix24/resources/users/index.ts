@@ -40,7 +40,7 @@ export const user: ResourceSpec = {
 	name: 'User',
 	group: 'Users',
 	operations: [
-		{ value: 'get', name: 'Get', action: 'Get a user', method: 'user.get', kind: 'get', params: [id('id', 'User ID', 'FILTER.ID')] },
+		{ value: 'get', name: 'Get', action: 'Get a user', method: 'user.get', kind: 'get', params: [id('id', 'User ID', 'FILTER.ID', { locator: 'user' })] },
 		{
 			value: 'getMany',
 			name: 'Get Many',
@@ -80,7 +80,7 @@ export const user: ResourceSpec = {
 			action: 'Update a user',
 			method: 'user.update',
 			kind: 'update',
-			params: [id('ID', 'User ID')],
+			params: [id('ID', 'User ID', undefined, { locator: 'user' })],
 			optional: [bool('ACTIVE', 'Active', 'Whether the user can log in; turn off to dismiss the user'), str('EMAIL', 'Email', { placeholder: 'name@email.com' }), ...profile],
 			optionalName: 'updateFields',
 		},
@@ -213,7 +213,7 @@ const groupFields: ParamSpec[] = [
 	str('OWNER_ID', 'Owner User ID'),
 	num('IMAGE_FILE_ID', 'Avatar File ID', { description: 'ID of a Drive file to use as the avatar' }),
 ];
-const groupId = id('GROUP_ID', 'Workgroup ID');
+const groupId = id('GROUP_ID', 'Workgroup ID', undefined, { locator: 'workgroup' });
 /** The ID sits in `GROUP_ID`, which the generic shaping does not look at. */
 const byGroup = (flag: 'updated' | 'deleted') => (result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).GROUP_ID, [flag]: result !== false });
 
@@ -238,7 +238,7 @@ export const workgroup: ResourceSpec = {
 			action: 'Get a workgroup',
 			method: 'socialnetwork.api.workgroup.get',
 			kind: 'get',
-			params: [num('groupId', 'Workgroup ID', { required: true, to: 'params.groupId' })],
+			params: [num('groupId', 'Workgroup ID', { required: true, to: 'params.groupId', locator: 'workgroup' })],
 			optional: [list('select', 'Extra Data', { to: 'params.select', placeholder: 'e.g. AVATAR, OWNER_DATA, COUNTERS', description: 'Comma-separated extra data to return' })],
 			optionalName: 'options',
 		},
@@ -292,7 +292,7 @@ export const workgroupMember: ResourceSpec = {
 	name: 'Workgroup Member',
 	group: 'Users',
 	operations: [
-		{ value: 'getMany', name: 'Get Many', action: 'Get the members of a workgroup', method: 'sonet_group.user.get', kind: 'getMany', params: [id('ID', 'Workgroup ID')] },
+		{ value: 'getMany', name: 'Get Many', action: 'Get the members of a workgroup', method: 'sonet_group.user.get', kind: 'getMany', params: [id('ID', 'Workgroup ID', undefined, { locator: 'workgroup' })] },
 		{ value: 'add', name: 'Add', action: 'Add users to a workgroup', method: 'sonet_group.user.add', kind: 'action', params: [groupId, memberIds], ...members },
 		{ value: 'remove', name: 'Remove', action: 'Remove users from a workgroup', method: 'sonet_group.user.delete', kind: 'action', params: [groupId, memberIds], ...members },
 		{
