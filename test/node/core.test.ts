@@ -141,14 +141,16 @@ describe('Filter and Sort (JSON)', () => {
 });
 
 describe('Open Lines: Close Session', () => {
-	const close = (sessionId: number) => ({ resource: 'openLineSession', operation: 'close', closeBy: 'sessionId', sessionId });
+	// version 2 names the session with a locator; version 1 saved a plain number under sessionId
+	const close = (sessionId: number) => ({ resource: 'openLineSession', operation: 'close', closeBy: 'sessionId', openLineSession: { __rl: true, mode: 'id', value: String(sessionId) } });
+	const closeV1 = (sessionId: number) => ({ resource: 'openLineSession', operation: 'close', closeBy: 'sessionId', sessionId });
 
 	test('an open session is closed through its chat; then closing it again and an unknown session are distinct failures', async () => {
 		const session = portal.emu.store.all('olSession')[0];
 		const sessionId = Number(session.ID);
 		const chatId = Number(session.CHAT_ID);
 		const start = portal.emu.log.length;
-		const [closed] = await portal.json(close(sessionId));
+		const [closed] = await portal.json(closeV1(sessionId), { typeVersion: 1 });
 		expect(closed).toEqual({ sessionId, chatId, closed: true, method: 'imopenlines.operator.another.finish' });
 		const calls = portal.emu.log.slice(start).map((entry) => [entry.method, entry.params, entry.status]);
 		expect(calls).toEqual([
@@ -169,7 +171,7 @@ describe('Open Lines: Close Session', () => {
 	test('a session that is no longer the chat\'s current one is not closed', async () => {
 		const session = portal.emu.store.all('olSession')[1];
 		const chatId = Number(session.CHAT_ID);
-		await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', chatId });
+		await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', openLineChat: { __rl: true, mode: 'list', value: String(chatId) } });
 		await portal.json({ resource: 'openLineSession', operation: 'start', openLineChat: chatId });
 		const finishes = portal.emu.calls('imopenlines.operator.another.finish').length;
 		const [out] = await portal.json(close(Number(session.ID)), { continueOnFail: true });
@@ -179,10 +181,10 @@ describe('Open Lines: Close Session', () => {
 
 	test('by Chat ID, as the current operator', async () => {
 		const session = portal.emu.store.all('olSession')[2];
-		const out = await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', chatId: Number(session.CHAT_ID), asCurrentOperator: true }, { continueOnFail: true });
+		const out = await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', openLineChat: String(session.CHAT_ID), asCurrentOperator: true }, { continueOnFail: true });
 		const call = portal.emu.calls('imopenlines.operator.finish').pop()!;
 		expect(call.params).toEqual({ CHAT_ID: Number(session.CHAT_ID) });
-		expect(out[0].closed === true || typeof out[0].error === 'string').toBe(true);
+		expect(out).toEqual([{ chatId: Number(session.CHAT_ID), closed: true, method: 'imopenlines.operator.finish' }]);
 	});
 });
 

@@ -169,15 +169,15 @@ describe('either/or inputs', () => {
 		);
 
 	test('Close By shows only the chosen ID field in version 2; version 1 keeps both', () => {
-		expect(find(2, 'sessionId', 'openLineSession', 'close')[0].displayOptions?.show?.closeBy).toEqual(['sessionId']);
-		expect(find(2, 'chatId', 'openLineSession', 'close')[0].displayOptions?.show?.closeBy).toEqual(['chatId']);
+		expect(find(2, 'openLineSession', 'openLineSession', 'close')[0].displayOptions?.show?.closeBy).toEqual(['sessionId']);
+		expect(find(2, 'openLineChat', 'openLineSession', 'close')[0].displayOptions?.show?.closeBy).toEqual(['chatId']);
 		expect(find(1, 'sessionId', 'openLineSession', 'close')[0].displayOptions?.show?.closeBy).toBeUndefined();
 	});
 
 	test('Close By Chat ID ignores a Session ID left behind', async () => {
 		const chatId = Number(portal.emu.store.all('olSession')[0].CHAT_ID);
 		const before = portal.emu.calls('imopenlines.dialog.get').length;
-		const out = await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', chatId, sessionId: 999999 });
+		const out = await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', openLineChat: String(chatId), openLineSession: '999999' });
 		expect(out[0]).toMatchObject({ chatId, closed: true });
 		expect(out[0].sessionId).toBeUndefined();
 		expect(portal.emu.calls('imopenlines.dialog.get').length).toBe(before);

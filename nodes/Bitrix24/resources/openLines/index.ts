@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { callMethod } from '../../transport/request';
 import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
-import { num, str } from '../shared';
+import { readParams } from '../../params';
+import { bool, num, str } from '../shared';
 import { moreOpenLinesResources } from './more';
 
 const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)', locator: 'openLineChat' });
@@ -38,12 +39,12 @@ async function closeSession(this: IExecuteFunctions, op: OperationSpec, itemCoun
 	const outcomes: ItemOutcome[] = [];
 	for (let i = 0; i < itemCount; i++) {
 		try {
-			const by = this.getNodeParameter('closeBy', i) as 'sessionId' | 'chatId';
-			const asOperator = this.getNodeParameter('asCurrentOperator', i, false) as boolean;
+			// readParams keeps only the input Close By chose and resolves the locators
+			const input = await readParams(this, op, i);
 			let chat: number;
 			let session: number | undefined;
-			if (by === 'sessionId') {
-				session = Number(this.getNodeParameter('sessionId', i));
+			if (input.SESSION_ID !== undefined) {
+				session = Number(input.SESSION_ID);
 				if (!(session > 0)) {
 					throw new NodeOperationError(this.getNode(), `Session ID must be a positive number [item ${i}]`, {
 						itemIndex: i,
@@ -61,9 +62,9 @@ async function closeSession(this: IExecuteFunctions, op: OperationSpec, itemCoun
 					});
 				}
 			} else {
-				chat = Number(this.getNodeParameter('chatId', i));
+				chat = Number(input.CHAT_ID);
 			}
-			const method = asOperator ? 'imopenlines.operator.finish' : op.method;
+			const method = input.asCurrentOperator ? 'imopenlines.operator.finish' : op.method;
 			const finished = await callMethod(this, method, { CHAT_ID: chat }, { itemIndex: i });
 			outcomes.push({
 				json: [{ ...(session ? { sessionId: session } : {}), chatId: chat, closed: finished.result === true, method }],
@@ -82,53 +83,27 @@ const close: OperationSpec = {
 	description: 'Close an Open Lines session by its Session ID (or by Chat ID), whoever the operator is',
 	method: 'imopenlines.operator.another.finish',
 	kind: 'action',
-	extra: [
+	params: [
 		{
-			property: {
-				displayName: 'Close By',
-				name: 'closeBy',
-				type: 'options',
-				options: [
-					{ name: 'Session ID', value: 'sessionId' },
-					{ name: 'Chat ID', value: 'chatId' },
-				],
-				default: 'sessionId',
-			},
-			apply: () => undefined,
+			name: 'closeBy',
+			label: 'Close By',
+			type: 'options',
+			options: [
+				{ name: 'Session ID', value: 'sessionId' },
+				{ name: 'Chat ID', value: 'chatId' },
+			],
+			default: 'sessionId',
 		},
-		{
-			property: {
-				displayName: 'Session ID',
-				name: 'sessionId',
-				type: 'number',
-				default: 0,
-				required: true,
-				displayOptions: { show: { closeBy: ['sessionId'] } },
-				description: 'ID of the Open Lines session to close',
-			},
-			apply: () => undefined,
-		},
-		{
-			property: {
-				displayName: 'Chat ID',
-				name: 'chatId',
-				type: 'number',
-				default: 0,
-				required: true,
-				displayOptions: { show: { closeBy: ['chatId'] } },
-			},
-			apply: () => undefined,
-		},
-		{
-			property: {
-				displayName: 'As Current Operator',
-				name: 'asCurrentOperator',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to close only a dialog the calling user handles (imopenlines.operator.finish) instead of any dialog',
-			},
-			apply: () => undefined,
-		},
+		num('sessionId', 'Session ID', {
+			to: 'SESSION_ID',
+			required: true,
+			default: 0,
+			locator: 'openLineSession',
+			showWhen: { closeBy: ['sessionId'] },
+			description: 'ID of the Open Lines session to close',
+		}),
+		num('chatId', 'Chat ID', { to: 'CHAT_ID', required: true, default: 0, locator: 'openLineChat', showWhen: { closeBy: ['chatId'] } }),
+		bool('asCurrentOperator', 'As Current Operator', 'Whether to close only a dialog the calling user handles (imopenlines.operator.finish) instead of any dialog'),
 	],
 	execute: closeSession,
 };
