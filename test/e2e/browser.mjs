@@ -100,7 +100,6 @@ async function seedPortal(emu) {
 			FIELD_NAME: FIELD.name,
 			USER_TYPE_ID: 'enumeration',
 			LABEL: FIELD.label,
-			EDIT_FORM_LABEL: FIELD.label,
 			LIST: FIELD.options.map((VALUE, i) => ({ VALUE, SORT: (i + 1) * 10 })),
 		},
 	});
