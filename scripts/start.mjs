@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../test/e2e/lib/emulator.mjs';
 import { apiKeyCredential, CRED, oauthCredential, randomKey, webhookCredential } from '../test/e2e/lib/fixtures.mjs';
 import { cacheRoot, ensureN8n, VERSIONS } from '../test/e2e/lib/install.mjs';
-import { killAllChildren, N8nInstance, trackChild, waitFor } from '../test/e2e/lib/n8n.mjs';
+import { freePort, killAllChildren, N8nInstance, trackChild, waitFor } from '../test/e2e/lib/n8n.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SPEC = VERSIONS[1];
@@ -41,16 +41,6 @@ function portFree(port) {
 	});
 }
 
-async function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 function realPortalCredentials() {
 	const plan = env.B24_PLAN || 'standard';

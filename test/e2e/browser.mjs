@@ -16,7 +16,6 @@
 //   B24_E2E_PACKAGE_ROOT=dir      link this package folder instead of the repository
 //   N8N_E2E_CACHE=dir             where the n8n installs live (shared with `npm run test:e2e`)
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,7 @@ import { assert, printSummary, Redactor, Suite } from './lib/check.mjs';
 import { startEmulator } from './lib/emulator.mjs';
 import { makeId, webhookCredential, workflowFromFixture, writeWorkflows } from './lib/fixtures.mjs';
 import { cacheRoot, ensureN8n, VERSIONS } from './lib/install.mjs';
-import { killAllChildren, N8nInstance, waitFor } from './lib/n8n.mjs';
+import { freePort, killAllChildren, N8nInstance, runMain, waitFor } from './lib/n8n.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PACKAGE_ROOT = path.resolve(process.env.B24_E2E_PACKAGE_ROOT || REPO);
@@ -53,16 +52,6 @@ const POLL = 200;
 const tid = (id) => `[data-test-id="${id}"]`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 function chromiumPath() {
 	const wanted = process.env.B24_BROWSER_CHROMIUM;
@@ -459,16 +448,4 @@ function updateCalls(emu) {
 	return emu.log().filter((e) => e.method === 'crm.deal.update');
 }
 
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.on(sig, () => {
-		killAllChildren('SIGKILL');
-		process.exit(130);
-	});
-}
-process.on('exit', () => killAllChildren('SIGKILL'));
-
-main().catch((e) => {
-	process.stderr.write(`[browser] ${e.stack ?? e}\n`);
-	killAllChildren('SIGKILL');
-	process.exit(1);
-});
+runMain(main, 'browser');

@@ -16,7 +16,6 @@
 //   --pack, B24_E2E_PACK=1 link what `npm pack` would publish (unpacked, no node_modules) instead of the repository
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +28,7 @@ import { printSummary, Redactor, Suite } from './lib/check.mjs';
 import { startEmulator } from './lib/emulator.mjs';
 import { apiKeyCredential, oauthCredential, randomKey, webhookCredential, writeWorkflows } from './lib/fixtures.mjs';
 import { cacheRoot, ensureN8n, VERSIONS } from './lib/install.mjs';
-import { killAllChildren, N8nInstance } from './lib/n8n.mjs';
+import { freePort, killAllChildren, N8nInstance, runMain } from './lib/n8n.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let PACKAGE_ROOT = path.resolve(process.env.B24_E2E_PACKAGE_ROOT || REPO);
@@ -65,17 +64,6 @@ function parseArgs(argv) {
 	return o;
 }
 
-export function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 function build() {
 	fs.mkdirSync(LOG_DIR, { recursive: true });
@@ -269,16 +257,4 @@ async function main() {
 	process.exitCode = totals.failed > 0 ? 1 : 0;
 }
 
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.on(sig, () => {
-		killAllChildren('SIGKILL');
-		process.exit(130);
-	});
-}
-process.on('exit', () => killAllChildren('SIGKILL'));
-
-main().catch((e) => {
-	process.stderr.write(`[e2e] ${e.stack ?? e}\n`);
-	killAllChildren('SIGKILL');
-	process.exit(1);
-});
+runMain(main, 'e2e');

@@ -2,6 +2,7 @@
 // way a user's install is: $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-b24.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export const PACKAGE_NAME = 'n8n-nodes-b24';
@@ -310,4 +311,33 @@ export async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 250, what =
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 	throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** Runs a test entry point; Ctrl-C, a crash or the end stops every child it started. */
+export function runMain(main, tag) {
+	for (const sig of ['SIGINT', 'SIGTERM']) {
+		process.on(sig, () => {
+			killAllChildren('SIGKILL');
+			process.exit(130);
+		});
+	}
+	process.on('exit', () => killAllChildren('SIGKILL'));
+	main().catch((e) => {
+		process.stderr.write(`[${tag}] ${e.stack ?? e}\n`);
+		killAllChildren('SIGKILL');
+		process.exit(1);
+	});
 }
