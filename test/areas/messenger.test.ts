@@ -66,9 +66,9 @@ test('chat members: add, list, remove, owner', async () => {
 	const chatId = await newChat('Members');
 	await portal.json({ resource: 'chat', operation: 'addUsers', chat: chatId, USERS: '3, 4' });
 	expect(await portal.json({ resource: 'chat', operation: 'getUsers', chat: chatId })).toEqual([{ userId: 1 }, { userId: 2 }, { userId: 3 }, { userId: 4 }]);
-	await portal.json({ resource: 'chat', operation: 'removeUser', chat: chatId, USER_ID: 3 });
+	await portal.json({ resource: 'chat', operation: 'removeUser', chat: chatId, user: 3 });
 	expect((await portal.json({ resource: 'chat', operation: 'getUsers', chat: chatId })).map((u) => u.userId)).toEqual([1, 2, 4]);
-	const [owner] = await portal.json({ resource: 'chat', operation: 'setOwner', chat: chatId, USER_ID: 2 });
+	const [owner] = await portal.json({ resource: 'chat', operation: 'setOwner', chat: chatId, user: 2 });
 	expect(owner).toEqual({ id: chatId, success: true });
 	expect(portal.emu.calls('im.chat.setowner').at(-1)?.params).toEqual({ CHAT_ID: chatId, USER_ID: 2 });
 });
@@ -85,7 +85,7 @@ async function newBot(code: string, botToken: string): Promise<{ botId: number; 
 
 test('bot calls carry the bot token with a webhook', async () => {
 	const { botId, dialogId } = await newBot('area_token_bot', 'secret-1');
-	const [sent] = await portal.json({ resource: 'botMessage', operation: 'send', botId, botToken: 'secret-1', dialogId, message: 'Ping' });
+	const [sent] = await portal.json({ resource: 'botMessage', operation: 'send', botId, botToken: 'secret-1', dialog: dialogId, message: 'Ping' });
 	expect(sent.id).toEqual(expect.any(Number));
 	// the log masks the token: '***' shows it was sent; the stored bot and message show its value
 	const call = portal.emu.calls('imbot.v2.chat.message.send').at(-1);
@@ -116,7 +116,7 @@ test('a bot uploads the binary file of the item, base64-encoded', async () => {
 		credentials: portal.credentials,
 		credentialId: 'webhook',
 		credentialType: CREDENTIAL_TYPE.webhook,
-		parameters: { resource: 'botFile', operation: 'upload', botId, botToken: 'secret-2', dialogId, binaryProperty: 'data' },
+		parameters: { resource: 'botFile', operation: 'upload', botId, botToken: 'secret-2', dialog: dialogId, binaryProperty: 'data' },
 		items: [{ json: {}, binary: { data: { data: content.toString('base64'), mimeType: 'text/plain', fileName: 'report.txt' } } }],
 	});
 	expect(out).toHaveLength(1);

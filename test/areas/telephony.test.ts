@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => await portal.stop());
 
 test('registering a call needs OAuth2; with it the documented keys go out', async () => {
-	const parameters = { resource: 'call', operation: 'register', identifyUserBy: 'userId', USER_ID: 1, PHONE_NUMBER: '+14155550100', TYPE: 1 };
+	const parameters = { resource: 'call', operation: 'register', identifyUserBy: 'userId', user: 1, PHONE_NUMBER: '+14155550100', TYPE: 1 };
 	const [refused] = await portal.run(parameters, { continueOnFail: true });
 	expect(refused.json.error).toMatch(/OAuth2/);
 	expect(portal.emu.calls('telephony.externalcall.register')).toHaveLength(0);

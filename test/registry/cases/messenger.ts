@@ -57,7 +57,7 @@ async function botRecords(portal: Portal, needs: Need[], botFields: INodeParamet
 		ids.dialogId = `chat${chat.id as number}`;
 	}
 	if (needs.includes('message')) {
-		const [message] = await portal.json({ resource: 'botMessage', operation: 'send', ...auth, dialogId: ids.dialogId, message: 'Stored text' });
+		const [message] = await portal.json({ resource: 'botMessage', operation: 'send', ...auth, dialog: ids.dialogId, message: 'Stored text' });
 		ids.messageId = Number(message.id);
 	}
 	if (needs.includes('command')) {
@@ -65,7 +65,7 @@ async function botRecords(portal: Portal, needs: Need[], botFields: INodeParamet
 		ids.commandId = Number(command.id);
 	}
 	if (needs.includes('file')) {
-		const [upload] = await portal.json({ resource: 'botFile', operation: 'upload', ...auth, dialogId: ids.dialogId, binaryProperty: 'data', additionalFields: { name: 'a.txt', content: 'YQ==' } });
+		const [upload] = await portal.json({ resource: 'botFile', operation: 'upload', ...auth, dialog: ids.dialogId, binaryProperty: 'data', additionalFields: { name: 'a.txt', content: 'YQ==' } });
 		ids.fileId = Number((upload.file as IDataObject).id);
 	}
 	return ids;

@@ -85,8 +85,8 @@ export const telephonyCases: Cases = {
 	'telephonyUser.get': {
 		// the portal's users 1 and 2; user 2's SIP device is switched on first, user 1's off
 		parameters: async (portal) => {
-			await portal.json({ resource: 'telephonyUser', operation: 'activatePhone', USER_ID: 2 });
-			await portal.json({ resource: 'telephonyUser', operation: 'deactivatePhone', USER_ID: 1 });
+			await portal.json({ resource: 'telephonyUser', operation: 'activatePhone', user: '2' });
+			await portal.json({ resource: 'telephonyUser', operation: 'deactivatePhone', user: '1' });
 			return { USER_ID: '1,2' };
 		},
 		request: (params) => expect(params).toEqual({ USER_ID: ['1', '2'] }),

@@ -11,7 +11,7 @@ const botId = num('botId', 'Bot ID', { required: true, default: 0 });
 const botToken = str('botToken', 'Bot Token', {
 	description: 'The token given at registration; required with a webhook credential, not needed with OAuth2',
 });
-const dialogId = str('dialogId', 'Dialog ID', { required: true, placeholder: 'e.g. chat5 or 12', description: 'chat<ID> for a group chat or a user ID for a private dialog' });
+const dialogId = str('dialogId', 'Dialog ID', { required: true, placeholder: 'e.g. chat5 or 12', description: 'chat<ID> for a group chat or a user ID for a private dialog', locator: 'dialog' });
 const messageId = num('messageId', 'Message ID', { required: true, default: 0 });
 const commandId = num('commandId', 'Command ID', { required: true, default: 0 });
 const userIds = list('userIds', 'User IDs', { required: true, description: 'Comma-separated user IDs' });

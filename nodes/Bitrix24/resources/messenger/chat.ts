@@ -12,7 +12,7 @@ export const dialogId = str('DIALOG_ID', 'Dialog ID', {
 });
 const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'Numeric chat ID, without the "chat" prefix', locator: 'chat' });
 const messageId = str('MESSAGE_ID', 'Message ID', { required: true });
-const userId = str('USER_ID', 'User ID', { required: true });
+const userId = str('USER_ID', 'User ID', { required: true, locator: 'user' });
 const attach = json('ATTACH', 'Attachment (JSON)', { shape: 'any', description: 'Rich attachment blocks as a JSON object or array' });
 const keyboard = json('KEYBOARD', 'Keyboard (JSON)', { shape: 'any', description: 'Buttons under the message as JSON' });
 const menu = json('MENU', 'Menu (JSON)', { shape: 'any', description: "Extra items for the message's context menu as JSON" });

@@ -137,7 +137,7 @@ const crmEntity: ParamSpec[] = [
 ];
 
 const crmUser = (value: string, name: string, action: string, method: string): OperationSpec =>
-	act(value, name, action, method, [...crmEntity, str('USER_ID', 'User ID', { required: true })], {
+	act(value, name, action, method, [...crmEntity, str('USER_ID', 'User ID', { required: true, locator: 'user' })], {
 		optional: [num('CHAT_ID', 'Chat ID', { description: "The CRM record's latest chat when empty" })],
 		output: (result, request) => ({ chatId: result as number, userId: (request as IDataObject).USER_ID as number }),
 	});
@@ -183,14 +183,14 @@ export const openLineMessage: ResourceSpec = {
 			action: 'Send a message to a CRM record chat',
 			method: 'imopenlines.crm.message.add',
 			kind: 'create',
-			params: [...crmEntity, str('USER_ID', 'Sender User ID', { required: true }), chatId, str('MESSAGE', 'Text', { required: true })],
+			params: [...crmEntity, str('USER_ID', 'Sender User ID', { required: true, locator: 'user' }), chatId, str('MESSAGE', 'Text', { required: true })],
 		},
 		act('saveQuickAnswer', 'Save as Quick Answer', 'Save a message as a quick answer', 'imopenlines.message.quick.save', [chatId, str('MESSAGE_ID', 'Message ID', { required: true })], {
 			output: changed('MESSAGE_ID'),
 		}),
 		act('sendToNetwork', 'Send to Network Line User', 'Send a message from a Network open line', 'imopenlines.network.message.add', [
 			str('CODE', 'Line Code', { required: true, description: 'The 32-character code of the open line' }),
-			str('USER_ID', 'Recipient User ID', { required: true }),
+			str('USER_ID', 'Recipient User ID', { required: true, locator: 'user' }),
 			str('MESSAGE', 'Text', { required: true }),
 		], {
 			optional: [

@@ -141,10 +141,10 @@ export const task: ResourceSpec = {
 		taskAction('approve', 'Approve', 'Approve a completed task', 'tasks.task.approve'),
 		taskAction('disapprove', 'Disapprove', 'Send a completed task back for rework', 'tasks.task.disapprove'),
 		taskAction('delegate', 'Delegate', 'Delegate a task to another user', 'tasks.task.delegate', {
-			params: [taskId, str('userId', 'New Responsible User ID', { required: true })],
+			params: [taskId, str('userId', 'New Responsible User ID', { required: true, locator: 'user' })],
 		}),
 		taskAction('attachFile', 'Attach File', 'Attach a Drive file to a task', 'tasks.task.files.attach', {
-			params: [taskId, num('fileId', 'File ID', { required: true, description: 'ID of the file on Drive' })],
+			params: [taskId, num('fileId', 'File ID', { required: true, description: 'ID of the file on Drive', locator: 'file' })],
 			unwrap: undefined,
 		}),
 		{

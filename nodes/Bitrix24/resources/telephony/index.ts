@@ -4,7 +4,7 @@ import type { ParamSpec, ResourceSpec } from '../../types';
 import { act, date, json, list, num, str } from '../shared';
 
 const callId = str('CALL_ID', 'Call ID', { required: true, description: 'The ID returned by Register', placeholder: 'e.g. externalCall.716f1cb7...' });
-const userId = str('USER_ID', 'User ID', { required: true });
+const userId = str('USER_ID', 'User ID', { required: true, locator: 'user' });
 const innerNumber = str('USER_PHONE_INNER', 'Internal Number', { description: "The user's internal number; needed when User ID is empty", showWhen: { identifyUserBy: ['innerNumber'] } });
 /** The call's user is named by ID or by internal number (telephony-external-call-register.md). */
 const identifyUserBy: ParamSpec = {

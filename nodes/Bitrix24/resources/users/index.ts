@@ -278,7 +278,7 @@ export const workgroup: ResourceSpec = {
 			action: 'Change the owner of a workgroup',
 			method: 'sonet_group.setowner',
 			kind: 'action',
-			params: [groupId, str('USER_ID', 'New Owner User ID', { required: true })],
+			params: [groupId, str('USER_ID', 'New Owner User ID', { required: true, locator: 'user' })],
 		},
 	],
 };
