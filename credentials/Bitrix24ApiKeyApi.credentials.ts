@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { signWithApiKey } from '../nodes/Bitrix24/transport/portal';
+import { signWithApiKey } from './signing';
 import { limitProperties } from './shared';
 
 export class Bitrix24ApiKeyApi implements ICredentialType {

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { parseWebhookUrl, signWithWebhookPath } from '../nodes/Bitrix24/transport/portal';
+import { parseWebhookUrl, signWithWebhookPath } from './signing';
 import { limitProperties } from './shared';
 
 export class Bitrix24WebhookApi implements ICredentialType {

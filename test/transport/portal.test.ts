@@ -1,4 +1,4 @@
-import { normalizePortal, parseWebhookUrl, signWithApiKey, signWithWebhookPath } from '../../nodes/Bitrix24/transport/portal';
+import { normalizePortal, parseWebhookUrl, signWithApiKey, signWithWebhookPath } from '../../credentials/signing';
 
 describe('webhook URL validation', () => {
 	test('accepts a well-formed inbound webhook', () => {

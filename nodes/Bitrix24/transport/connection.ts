@@ -9,8 +9,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { Plan } from './portal';
-import { normalizePortal, parseWebhookUrl } from './portal';
+import type { Plan } from '../../../credentials/signing';
+import { normalizePortal, parseWebhookUrl } from '../../../credentials/signing';
 
 export type B24Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 

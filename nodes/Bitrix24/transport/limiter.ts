@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import type { Plan } from './portal';
+import type { Plan } from '../../../credentials/signing';
 
 /** Time source of the limiter. Benchmarks swap in a scaled clock so a time-scaled emulator and the node agree. */
 export interface Clock {

@@ -1,3 +1,7 @@
+/**
+ * How the webhook and API-key credentials sign requests; the transport imports the parsing from here,
+ * so credentials/ never depends on nodes/.
+ */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 /** Where a credential's REST calls go and what must never leak from them. */
