@@ -7,6 +7,7 @@ import { forItem, runCommands } from '../transport/bulk';
 import type { Command } from '../transport/request';
 import type { CustomExecute, ItemOutcome } from '../types';
 import { readBack } from './generic';
+import { forEachItem } from './items';
 
 type Entry = { itemIndex: number; command: Command };
 
@@ -40,23 +41,18 @@ function matchKey(type: string, value: string): string {
 /** Find by Phone or Email: the records whose phone or email is one of the values, read in batches. */
 export function findByComm(prefix: string, entityType: string): CustomExecute {
 	return async function (this: IExecuteFunctions, op, itemCount): Promise<ItemOutcome[]> {
-		const outcomes: ItemOutcome[] = new Array(itemCount);
 		const lookups: Entry[] = [];
-		for (let i = 0; i < itemCount; i++) {
-			try {
-				const { type, values } = (await readParams(this, op, i)).match as { type: string; values: string[] };
-				const unique = [...new Set(values)];
-				if (!unique.length || unique.length > MAX_VALUES) {
-					throw new NodeOperationError(this.getNode(), `Emails or Phones holds ${unique.length} values; ${op.method} looks up 1 to ${MAX_VALUES} [item ${i}]`, {
-						itemIndex: i,
-						description: `Enter between 1 and ${MAX_VALUES} comma-separated values, or split them over several items.`,
-					});
-				}
-				lookups.push({ itemIndex: i, command: { method: op.method, params: { entity_type: entityType, type, values: unique } } });
-			} catch (error) {
-				outcomes[i] = { error: error as Error };
+		const outcomes = await forEachItem(itemCount, async (i) => {
+			const { type, values } = (await readParams(this, op, i)).match as { type: string; values: string[] };
+			const unique = [...new Set(values)];
+			if (!unique.length || unique.length > MAX_VALUES) {
+				throw new NodeOperationError(this.getNode(), `Emails or Phones holds ${unique.length} values; ${op.method} looks up 1 to ${MAX_VALUES} [item ${i}]`, {
+					itemIndex: i,
+					description: `Enter between 1 and ${MAX_VALUES} comma-separated values, or split them over several items.`,
+				});
 			}
-		}
+			lookups.push({ itemIndex: i, command: { method: op.method, params: { entity_type: entityType, type, values: unique } } });
+		});
 		const reads: Entry[] = [];
 		(await runAll(this, lookups)).forEach((outcome, k) => {
 			const { itemIndex } = lookups[k];
@@ -109,26 +105,21 @@ function withoutMatchValue(item: UpsertItem, id: number): IDataObject {
  */
 export function upsert(prefix: string, entityType: string): CustomExecute {
 	return async function (this: IExecuteFunctions, op, itemCount): Promise<ItemOutcome[]> {
-		const outcomes: ItemOutcome[] = new Array(itemCount);
 		const items: UpsertItem[] = [];
-		for (let i = 0; i < itemCount; i++) {
-			try {
-				const params = await readParams(this, op, i);
-				const { type, value } = params.match as { type: string; value: string };
-				delete params.match;
-				const text = String(value ?? '').trim();
-				const key = matchKey(type, text);
-				if (!key) {
-					throw new NodeOperationError(this.getNode(), `Email or Phone "${text}" holds no ${type === 'PHONE' ? 'digits' : 'address'} to match [item ${i}]`, {
-						itemIndex: i,
-						description: `Enter the ${type === 'PHONE' ? 'phone number' : 'email address'} to look for, e.g. ${type === 'PHONE' ? '+1 555 010 2030' : 'name@example.com'}.`,
-					});
-				}
-				items.push({ itemIndex: i, type, value: text, key, params });
-			} catch (error) {
-				outcomes[i] = { error: error as Error };
+		const outcomes = await forEachItem(itemCount, async (i) => {
+			const params = await readParams(this, op, i);
+			const { type, value } = params.match as { type: string; value: string };
+			delete params.match;
+			const text = String(value ?? '').trim();
+			const key = matchKey(type, text);
+			if (!key) {
+				throw new NodeOperationError(this.getNode(), `Email or Phone "${text}" holds no ${type === 'PHONE' ? 'digits' : 'address'} to match [item ${i}]`, {
+					itemIndex: i,
+					description: `Enter the ${type === 'PHONE' ? 'phone number' : 'email address'} to look for, e.g. ${type === 'PHONE' ? '+1 555 010 2030' : 'name@example.com'}.`,
+				});
 			}
-		}
+			items.push({ itemIndex: i, type, value: text, key, params });
+		});
 		const found = await runAll(
 			this,
 			items.map(({ itemIndex, type, value }) => ({ itemIndex, command: { method: op.method, params: { entity_type: entityType, type, values: [value] } } })),

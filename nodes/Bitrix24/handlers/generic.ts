@@ -8,6 +8,7 @@ import { runCommands } from '../transport/bulk';
 import { readList } from '../transport/paging';
 import type { Command } from '../transport/request';
 import type { ItemOutcome, OperationSpec } from '../types';
+import { forEachItem } from './items';
 import { finishRecords } from './labels';
 
 export function getPath(value: unknown, path?: string): unknown {
@@ -63,40 +64,35 @@ async function requestFor(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: 
 }
 
 async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
-	const outcomes: ItemOutcome[] = [];
 	const requests = new Map<number, IDataObject>();
-	for (let i = 0; i < itemCount; i++) {
-		try {
-			const prepared = await requestFor(this, op, i);
-			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-			const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
-			const json = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
-			const filter = mergeFilter(this, json, options.conditions, i);
-			const sort = parseJson(this, options.sort ?? '{}', 'Sort (JSON)', i, 'object', 'a JSON object, e.g. {"ID": "DESC"}') as IDataObject;
-			for (const [field, direction] of Object.entries(sort)) {
-				if (!['ASC', 'DESC'].includes(String(direction).toUpperCase())) {
-					throw new NodeOperationError(this.getNode(), `Sort (JSON) has an invalid direction "${String(direction)}" for "${field}" [item ${i}]`, {
-						itemIndex: i,
-						description: 'Each field must map to "ASC" or "DESC", e.g. {"DATE_CREATE": "DESC"}.',
-					});
-				}
+	const outcomes = await forEachItem(itemCount, async (i) => {
+		const prepared = await requestFor(this, op, i);
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+		const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
+		const json = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
+		const filter = mergeFilter(this, json, options.conditions, i);
+		const sort = parseJson(this, options.sort ?? '{}', 'Sort (JSON)', i, 'object', 'a JSON object, e.g. {"ID": "DESC"}') as IDataObject;
+		for (const [field, direction] of Object.entries(sort)) {
+			if (!['ASC', 'DESC'].includes(String(direction).toUpperCase())) {
+				throw new NodeOperationError(this.getNode(), `Sort (JSON) has an invalid direction "${String(direction)}" for "${field}" [item ${i}]`, {
+					itemIndex: i,
+					description: 'Each field must map to "ASC" or "DESC", e.g. {"DATE_CREATE": "DESC"}.',
+				});
 			}
-			const select = typeof options.select === 'string' ? options.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-			requests.set(i, { ...(prepared as IDataObject), select });
-			const rows: IDataObject[] = [];
-			await readList(
-				this,
-				{ method: op.method, paging: op.paging!, params: prepared as IDataObject, filter, sort, select, limit, itemIndex: i },
-				(page) => {
-					for (const row of page) rows.push(row);
-				},
-			);
-			outcomes.push({ json: rows });
-		} catch (error) {
-			outcomes.push({ error: error as Error });
 		}
-	}
+		const select = typeof options.select === 'string' ? options.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+		requests.set(i, { ...(prepared as IDataObject), select });
+		const rows: IDataObject[] = [];
+		await readList(
+			this,
+			{ method: op.method, paging: op.paging!, params: prepared as IDataObject, filter, sort, select, limit, itemIndex: i },
+			(page) => {
+				for (const row of page) rows.push(row);
+			},
+		);
+		return { json: rows };
+	});
 	await finishRecords(this, op, outcomes, requests);
 	return outcomes;
 }
@@ -104,17 +100,12 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 /** Create, Get, Update, Delete, Fields and actions: one command per item, batched across items. */
 export async function executeGeneric(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	if (op.kind === 'getMany' && op.paging) return await executeGetMany.call(this, op, itemCount);
-	const outcomes: ItemOutcome[] = new Array(itemCount);
 	const entries: Array<{ itemIndex: number; command: Command }> = [];
-	for (let i = 0; i < itemCount; i++) {
-		try {
-			const prepared = await requestFor(this, op, i);
-			const request = op.positional && !Array.isArray(prepared) ? toPositional(op, prepared) : prepared;
-			entries.push({ itemIndex: i, command: { method: op.method, params: request } });
-		} catch (error) {
-			outcomes[i] = { error: error as Error };
-		}
-	}
+	const outcomes = await forEachItem(itemCount, async (i) => {
+		const prepared = await requestFor(this, op, i);
+		const request = op.positional && !Array.isArray(prepared) ? toPositional(op, prepared) : prepared;
+		entries.push({ itemIndex: i, command: { method: op.method, params: request } });
+	});
 	const results = await runCommands(this, entries, op.batchable !== false);
 	for (const { itemIndex, command } of entries) {
 		const outcome = results.get(itemIndex)!;

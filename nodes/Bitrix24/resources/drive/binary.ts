@@ -4,6 +4,7 @@ import { readParams } from '../../params';
 import { callMethod } from '../../transport/request';
 import { downloadSigned } from '../../transport/download';
 import type { ItemOutcome, OperationSpec, ParamSpec } from '../../types';
+import { forEachItem } from '../../handlers/items';
 import { str } from '../shared';
 
 export const binaryProperty = (verb: 'read' | 'write'): ParamSpec =>
@@ -36,21 +37,15 @@ export function withFileContent(withDataName: boolean) {
 
 /** Download: disk.file.get for the signed DOWNLOAD_URL, then the file itself as n8n binary data. */
 export async function downloadFile(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
-	const outcomes: ItemOutcome[] = [];
-	for (let i = 0; i < itemCount; i++) {
-		try {
-			// File ID is a resource locator from node version 2, read like every other input
-			const params = await readParams(this, op, i);
-			const id = String(params.id);
-			const property = String(params.binaryPropertyName);
-			const envelope = await callMethod(this, op.method, { id }, { itemIndex: i, idempotent: true });
-			const { DOWNLOAD_URL: link, ...file } = (envelope.result ?? {}) as IDataObject;
-			const { body, mimeType } = await downloadSigned(this, String(link ?? ''), i);
-			const binary = await this.helpers.prepareBinaryData(body, String(file.NAME ?? `file-${id}`), mimeType);
-			outcomes.push({ json: [file], binary: [{ [property]: binary }] });
-		} catch (error) {
-			outcomes.push({ error: error as Error });
-		}
-	}
-	return outcomes;
+	return await forEachItem(itemCount, async (i) => {
+		// File ID is a resource locator from node version 2, read like every other input
+		const params = await readParams(this, op, i);
+		const id = String(params.id);
+		const property = String(params.binaryPropertyName);
+		const envelope = await callMethod(this, op.method, { id }, { itemIndex: i, idempotent: true });
+		const { DOWNLOAD_URL: link, ...file } = (envelope.result ?? {}) as IDataObject;
+		const { body, mimeType } = await downloadSigned(this, String(link ?? ''), i);
+		const binary = await this.helpers.prepareBinaryData(body, String(file.NAME ?? `file-${id}`), mimeType);
+		return { json: [file], binary: [{ [property]: binary }] };
+	});
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { callMethod } from '../../transport/request';
 import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
 import { readParams } from '../../params';
+import { forEachItem } from '../../handlers/items';
 import { bool, num, str } from '../shared';
 import { moreOpenLinesResources } from './more';
 
@@ -36,44 +37,38 @@ const transfer: Partial<OperationSpec> = {
  * imopenlines.dialog.get, check the session is still the chat's current one, then finish the dialog.
  */
 async function closeSession(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
-	const outcomes: ItemOutcome[] = [];
-	for (let i = 0; i < itemCount; i++) {
-		try {
-			// readParams keeps only the input Close By chose and resolves the locators
-			const input = await readParams(this, op, i);
-			let chat: number;
-			let session: number | undefined;
-			if (input.SESSION_ID !== undefined) {
-				session = Number(input.SESSION_ID);
-				if (!(session > 0)) {
-					throw new NodeOperationError(this.getNode(), `Session ID must be a positive number [item ${i}]`, {
-						itemIndex: i,
-						description: 'Enter the Open Lines session ID, e.g. 1542.',
-					});
-				}
-				const dialog = await callMethod(this, 'imopenlines.dialog.get', { SESSION_ID: session }, { itemIndex: i, idempotent: true });
-				const result = (dialog.result ?? {}) as IDataObject;
-				chat = Number(result.id);
-				const current = Number(String(result.entity_data_1 ?? '').split('|')[5]);
-				if (current && current !== session) {
-					throw new NodeOperationError(this.getNode(), `Session ${session} is already closed [item ${i}]`, {
-						itemIndex: i,
-						description: `Chat ${chat} has moved on to session ${current}; nothing was closed. Use the current session ID to close the dialog.`,
-					});
-				}
-			} else {
-				chat = Number(input.CHAT_ID);
+	return await forEachItem(itemCount, async (i) => {
+		// readParams keeps only the input Close By chose and resolves the locators
+		const input = await readParams(this, op, i);
+		let chat: number;
+		let session: number | undefined;
+		if (input.SESSION_ID !== undefined) {
+			session = Number(input.SESSION_ID);
+			if (!(session > 0)) {
+				throw new NodeOperationError(this.getNode(), `Session ID must be a positive number [item ${i}]`, {
+					itemIndex: i,
+					description: 'Enter the Open Lines session ID, e.g. 1542.',
+				});
 			}
-			const method = input.asCurrentOperator ? 'imopenlines.operator.finish' : op.method;
-			const finished = await callMethod(this, method, { CHAT_ID: chat }, { itemIndex: i });
-			outcomes.push({
-				json: [{ ...(session ? { sessionId: session } : {}), chatId: chat, closed: finished.result === true, method }],
-			});
-		} catch (error) {
-			outcomes.push({ error: error as Error });
+			const dialog = await callMethod(this, 'imopenlines.dialog.get', { SESSION_ID: session }, { itemIndex: i, idempotent: true });
+			const result = (dialog.result ?? {}) as IDataObject;
+			chat = Number(result.id);
+			const current = Number(String(result.entity_data_1 ?? '').split('|')[5]);
+			if (current && current !== session) {
+				throw new NodeOperationError(this.getNode(), `Session ${session} is already closed [item ${i}]`, {
+					itemIndex: i,
+					description: `Chat ${chat} has moved on to session ${current}; nothing was closed. Use the current session ID to close the dialog.`,
+				});
+			}
+		} else {
+			chat = Number(input.CHAT_ID);
 		}
-	}
-	return outcomes;
+		const method = input.asCurrentOperator ? 'imopenlines.operator.finish' : op.method;
+		const finished = await callMethod(this, method, { CHAT_ID: chat }, { itemIndex: i });
+		return {
+			json: [{ ...(session ? { sessionId: session } : {}), chatId: chat, closed: finished.result === true, method }],
+		};
+	});
 }
 
 const close: OperationSpec = {

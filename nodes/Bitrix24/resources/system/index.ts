@@ -6,6 +6,7 @@ import { callBatch, callMethod } from '../../transport/request';
 import type { Command } from '../../transport/request';
 import { toQueryString } from '../../transport/encode';
 import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
+import { forEachItem } from '../../handlers/items';
 import { str } from '../shared';
 
 function resultItems(result: unknown): IDataObject[] {
@@ -43,39 +44,33 @@ const methodLocator: INodeProperties = {
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
 async function callAnyMethod(this: IExecuteFunctions, _op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
-	const outcomes: ItemOutcome[] = [];
-	for (let i = 0; i < itemCount; i++) {
-		try {
-			// version 2 saves a locator ({ mode, value }), version 1 the plain name
-			const method = String(this.getNodeParameter('methodName', i, '', { extractValue: true })).trim().replace(/\.json$/i, '');
-			if (!METHOD_NAME.test(method)) {
-				throw new NodeOperationError(this.getNode(), `"${method}" is not a Bitrix24 method name [item ${i}]`, {
-					itemIndex: i,
-					description: 'Enter a method name such as crm.deal.list or user.current, without the portal URL.',
-				});
-			}
-			const params = parseJson(this, this.getNodeParameter('parameters', i, '{}'), 'Parameters (JSON)', i, 'any', 'a JSON object, e.g. {"id": 1}') ?? {};
-			if (typeof params !== 'object' || params === null) {
-				throw new NodeOperationError(this.getNode(), `Parameters (JSON) must be a JSON object or array [item ${i}]`, {
-					itemIndex: i,
-					description: 'Enter a JSON object, e.g. {"id": 1}, or an array for positional methods.',
-				});
-			}
-			const options = this.getNodeParameter('options', i, {}) as IDataObject;
-			const envelope = await callMethod(this, method, params as IDataObject, {
+	return await forEachItem(itemCount, async (i) => {
+		// version 2 saves a locator ({ mode, value }), version 1 the plain name
+		const method = String(this.getNodeParameter('methodName', i, '', { extractValue: true })).trim().replace(/\.json$/i, '');
+		if (!METHOD_NAME.test(method)) {
+			throw new NodeOperationError(this.getNode(), `"${method}" is not a Bitrix24 method name [item ${i}]`, {
 				itemIndex: i,
-				idempotent: options.safeToRetry === true ? true : undefined,
+				description: 'Enter a method name such as crm.deal.list or user.current, without the portal URL.',
 			});
-			outcomes.push({
-				json: options.fullResponse
-					? [{ result: envelope.result as IDataObject, ...(envelope.next !== undefined ? { next: envelope.next } : {}), ...(envelope.total !== undefined ? { total: envelope.total } : {}), ...(envelope.time ? { time: envelope.time } : {}) }]
-					: resultItems(envelope.result),
-			});
-		} catch (error) {
-			outcomes.push({ error: error as Error });
 		}
-	}
-	return outcomes;
+		const params = parseJson(this, this.getNodeParameter('parameters', i, '{}'), 'Parameters (JSON)', i, 'any', 'a JSON object, e.g. {"id": 1}') ?? {};
+		if (typeof params !== 'object' || params === null) {
+			throw new NodeOperationError(this.getNode(), `Parameters (JSON) must be a JSON object or array [item ${i}]`, {
+				itemIndex: i,
+				description: 'Enter a JSON object, e.g. {"id": 1}, or an array for positional methods.',
+			});
+		}
+		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const envelope = await callMethod(this, method, params as IDataObject, {
+			itemIndex: i,
+			idempotent: options.safeToRetry === true ? true : undefined,
+		});
+		return {
+			json: options.fullResponse
+				? [{ result: envelope.result as IDataObject, ...(envelope.next !== undefined ? { next: envelope.next } : {}), ...(envelope.total !== undefined ? { total: envelope.total } : {}), ...(envelope.time ? { time: envelope.time } : {}) }]
+				: resultItems(envelope.result),
+		};
+	});
 }
 
 function toCommandString(this: IExecuteFunctions, value: unknown, key: string, itemIndex: number): string {
@@ -92,42 +87,36 @@ function toCommandString(this: IExecuteFunctions, value: unknown, key: string, i
 }
 
 async function runBatch(this: IExecuteFunctions, _op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
-	const outcomes: ItemOutcome[] = [];
-	for (let i = 0; i < itemCount; i++) {
-		try {
-			const raw = parseJson(this, this.getNodeParameter('commands', i), 'Commands (JSON)', i, 'any', 'an object of named commands, e.g. {"deal": "crm.deal.get?id=1"}');
-			const entries = Array.isArray(raw)
-				? raw.map((value, index) => [String(index), value] as const)
-				: raw && typeof raw === 'object'
-					? Object.entries(raw as IDataObject)
-					: [];
-			if (!entries.length || entries.length > 50) {
-				throw new NodeOperationError(this.getNode(), `Commands (JSON) must hold 1 to 50 commands, not ${entries.length} [item ${i}]`, {
-					itemIndex: i,
-					description: 'Bitrix24 runs at most 50 commands in one batch. Split larger jobs over several items.',
-				});
-			}
-			const commands: Record<string, Command> = {};
-			for (const [key, value] of entries) {
-				const [method, query = ''] = toCommandString.call(this, value, key, i).split(/\?(.*)/s);
-				commands[key] = { method, params: {}, query };
-			}
-			const halt = this.getNodeParameter('halt', i, false) as boolean;
-			const batch = await callBatch(this, commands, { itemIndex: i, halt });
-			outcomes.push({
-				json: entries.map(([key]) => ({
-					command: key,
-					...(key in batch.errors ? { error: batch.errors[key] as unknown as IDataObject } : {}),
-					...(key in batch.result ? { result: batch.result[key] as IDataObject } : {}),
-					...(key in batch.total ? { total: batch.total[key] } : {}),
-					...(key in batch.next ? { next: batch.next[key] } : {}),
-				})),
+	return await forEachItem(itemCount, async (i) => {
+		const raw = parseJson(this, this.getNodeParameter('commands', i), 'Commands (JSON)', i, 'any', 'an object of named commands, e.g. {"deal": "crm.deal.get?id=1"}');
+		const entries = Array.isArray(raw)
+			? raw.map((value, index) => [String(index), value] as const)
+			: raw && typeof raw === 'object'
+				? Object.entries(raw as IDataObject)
+				: [];
+		if (!entries.length || entries.length > 50) {
+			throw new NodeOperationError(this.getNode(), `Commands (JSON) must hold 1 to 50 commands, not ${entries.length} [item ${i}]`, {
+				itemIndex: i,
+				description: 'Bitrix24 runs at most 50 commands in one batch. Split larger jobs over several items.',
 			});
-		} catch (error) {
-			outcomes.push({ error: error as Error });
 		}
-	}
-	return outcomes;
+		const commands: Record<string, Command> = {};
+		for (const [key, value] of entries) {
+			const [method, query = ''] = toCommandString.call(this, value, key, i).split(/\?(.*)/s);
+			commands[key] = { method, params: {}, query };
+		}
+		const halt = this.getNodeParameter('halt', i, false) as boolean;
+		const batch = await callBatch(this, commands, { itemIndex: i, halt });
+		return {
+			json: entries.map(([key]) => ({
+				command: key,
+				...(key in batch.errors ? { error: batch.errors[key] as unknown as IDataObject } : {}),
+				...(key in batch.result ? { result: batch.result[key] as IDataObject } : {}),
+				...(key in batch.total ? { total: batch.total[key] } : {}),
+				...(key in batch.next ? { next: batch.next[key] } : {}),
+			})),
+		};
+	});
 }
 
 export const system: ResourceSpec = {
