@@ -5,7 +5,7 @@ import { startPortal } from '../helpers/portal';
 let portal: Portal;
 
 beforeAll(async () => {
-	portal = await startPortal({ limits: false, seed: { users: 2 } });
+	portal = await startPortal({ limits: false, seed: { users: 2, openlines: 1 } });
 });
 afterAll(async () => await portal.stop());
 
@@ -50,4 +50,16 @@ test('connector methods are refused before any request without OAuth2', async ()
 test('Open Lines chat bot hands the dialog to a queue with the documented keys', async () => {
 	await portal.json({ resource: 'openLineBot', operation: 'transfer', CHAT_ID: 15, TRANSFER_ID: 'queue1', additionalFields: { LEAVE: false } });
 	expect(portal.emu.calls('imopenlines.bot.session.transfer').at(-1)?.params).toEqual({ CHAT_ID: 15, TRANSFER_ID: 'queue1', LEAVE: 'N' });
+});
+
+test('a supervisor vote without Rating or Comment is refused before sending; the other items go out', async () => {
+	const session = String(portal.emu.store.all('olSession')[0].ID);
+	portal.emu.clearLog();
+	const out = await portal.json(
+		{ resource: 'openLineSession', operation: 'vote', openLineSession: session, additionalFields: { RATING: '={{ $json.rating ?? null }}' } },
+		{ continueOnFail: true, items: [{}, { rating: 4 }] },
+	);
+	expect(out[0].error).toBe('Vote needs a Rating or a Comment [item 0]');
+	expect(out[1]).toEqual({ success: true });
+	expect(portal.emu.calls('imopenlines.session.head.vote').map((call) => call.params)).toEqual([{ SESSION_ID: Number(session), RATING: 4 }]);
 });

@@ -129,6 +129,16 @@ export const openLineSession: ResourceSpec = {
 			kind: 'action',
 			params: [sessionId],
 			optional: [num('RATING', 'Rating', { description: 'From 1 to 5' }), str('COMMENT', 'Comment')],
+			// the docs need a rating or a comment; Bitrix24 refuses a vote with neither
+			prepare(params, itemIndex) {
+				if (params.RATING === undefined && params.COMMENT === undefined) {
+					throw new NodeOperationError(this.getNode(), `Vote needs a Rating or a Comment [item ${itemIndex}]`, {
+						itemIndex,
+						description: 'Add Rating (1 to 5) or Comment under Additional Fields; imopenlines.session.head.vote was not called.',
+					});
+				}
+				return params;
+			},
 		},
 		{
 			value: 'getHistory',
