@@ -253,8 +253,9 @@ async function main() {
 		);
 	}
 	process.stdout.write(`[e2e] total ${Math.round((Date.now() - started) / 1000)}s\n`);
+	// a run where every leg was skipped tested nothing: it must not read as a pass
 	if (totals.passed === 0 && totals.failed === 0) process.stdout.write('[e2e] every leg was skipped: nothing was tested\n');
-	process.exitCode = totals.failed > 0 ? 1 : 0;
+	process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
 }
 
 runMain(main, 'e2e');

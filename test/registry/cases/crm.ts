@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases } from './types';
 
 /** Creates a legacy CRM record through the node; returns its ID. */
@@ -39,20 +40,15 @@ function placed(portal: Portal, table: string, record: IDataObject): void {
 /** List pages after the first go inside batch, where every value arrives as text: compare as text. */
 const asText = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, leaf: unknown) => (typeof leaf === 'number' ? String(leaf) : leaf)));
 
-/** Replaces the rows of a generically answered list with documented-shape rows. */
-function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
-	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
-	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
-}
-
 const one = (check: (item: IDataObject) => void) => (items: IDataObject[]) => {
 	expect(items).toHaveLength(1);
 	check(items[0]);
 };
+/** A non-empty list whose every item has the keys (an empty list would pass any per-item check). */
 const eachHas =
 	(...keys: string[]) =>
 	(items: IDataObject[]) => {
-		expect(Array.isArray(items)).toBe(true);
+		expect(items.length).toBeGreaterThan(0);
 		for (const item of items) for (const key of keys) expect(item).toHaveProperty(key);
 	};
 const fieldList =
@@ -144,6 +140,7 @@ function legacyCases(resource: string, prefix: string, main: INodeParameters, fi
 		},
 		[`${resource}.getFields`]: {
 			methods: [`${prefix}.fields`],
+			request: (params) => expect(params).toEqual({}),
 			output: fieldList('ID', key),
 		},
 	};
@@ -191,9 +188,14 @@ function commCases(resource: string, prefix: string, main: INodeParameters): Cas
 
 const productRowsCases = (resource: string, prefix: string): Cases => ({
 	[`${resource}.getProductRows`]: {
-		parameters: async (portal) => ({ id: await newRecord(portal, resource) }),
+		// a record without rows answers [] (documented): set one row first, through the node
+		parameters: async (portal) => {
+			const id = await newRecord(portal, resource);
+			await portal.json({ resource, operation: 'setProductRows', [resource]: id, rows: '[{"PRODUCT_ID": 12, "PRICE": 100, "QUANTITY": 2}]' });
+			return { id };
+		},
 		request: (params) => expect(Number(params.id)).toBeGreaterThan(0),
-		output: eachHas('ID'),
+		output: one((item) => expect(item).toMatchObject({ ID: expect.anything(), PRODUCT_ID: 12, PRICE: 100, QUANTITY: 2 })),
 	},
 	[`${resource}.setProductRows`]: {
 		parameters: async (portal) => ({
@@ -339,6 +341,7 @@ const settingsCases: Cases = {
 		),
 	},
 	'smartProcessType.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const [type] = await portal.json({
 				resource: 'smartProcessType',
@@ -389,6 +392,7 @@ const settingsCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ title: 'New' })),
 	},
 	'smartProcessType.delete': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const [type] = await portal.json({
 				resource: 'smartProcessType',
@@ -424,6 +428,7 @@ const settingsCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ id: 0, isDefault: 'Y' })),
 	},
 	'pipeline.getMany': {
+		request: (params) => expect(params).toEqual({ entityTypeId: 2, start: 0 }),
 		parameters: { entityTypeId: 2, returnAll: true },
 		output: (items) => {
 			expect(items[0]).toMatchObject({ id: 0, entityTypeId: 2 });
@@ -448,6 +453,7 @@ const settingsCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ name: 'Retail 2' })),
 	},
 	'pipeline.delete': {
+		request: (params) => expect(params).toEqual({ entityTypeId: 2, id: expect.any(Number) }),
 		parameters: async (portal) => {
 			const [cat] = await portal.json({
 				resource: 'pipeline',
@@ -481,6 +487,7 @@ const settingsCases: Cases = {
 		output: createdId,
 	},
 	'status.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: String(portal.emu.store.all('crmStatus')[0].ID),
 		}),
@@ -558,15 +565,22 @@ const settingsCases: Cases = {
 		},
 	},
 	'status.getEntityTypes': {
+		request: (params) => expect(params).toEqual({}),
 		output: (items) => expect(items.map((item) => item.ID)).toContain('DEAL_STAGE'),
 	},
-	'status.getFields': { output: fieldList('ENTITY_ID', 'STATUS_ID', 'NAME') },
+	'status.getFields': { request: (params) => expect(params).toEqual({}), output: fieldList('ENTITY_ID', 'STATUS_ID', 'NAME') },
 	'stageHistory.getMany': {
-		parameters: {
-			entityTypeId: 2,
-			returnAll: false,
-			limit: 10,
-			listOptions: { filter: '{"OWNER_ID": 1}', select: 'ID, STAGE_ID' },
+		parameters: (portal) => {
+			seededRows(portal, 'crm.stagehistory', [
+				{ ID: 1, TYPE_ID: 1, OWNER_ID: 1, STAGE_ID: 'NEW', CREATED_TIME: '2026-01-10T10:00:00+03:00' },
+				{ ID: 2, TYPE_ID: 2, OWNER_ID: 1, STAGE_ID: 'WON', CREATED_TIME: '2026-01-12T10:00:00+03:00' },
+			]);
+			return {
+				entityTypeId: 2,
+				returnAll: false,
+				limit: 10,
+				listOptions: { filter: '{"OWNER_ID": 1}', select: 'ID, STAGE_ID' },
+			};
 		},
 		request: (params) =>
 			expect(params).toMatchObject({
@@ -575,7 +589,7 @@ const settingsCases: Cases = {
 				select: ['ID', 'STAGE_ID'],
 				start: 0,
 			}),
-		output: eachHas('ID', 'STAGE_ID'),
+		output: (items) => expect(items.map((item) => item.STAGE_ID)).toEqual(['NEW', 'WON']),
 	},
 	'currency.create': {
 		parameters: {
@@ -660,6 +674,7 @@ const settingsCases: Cases = {
 		output: one((item) => expect(item).toEqual({ STATUS: expect.any(String), ENTITY_IDS: expect.any(Array) })),
 	},
 	'crmEnum.getMultifieldFields': {
+		request: (params) => expect(params).toEqual({}),
 		methods: ['crm.multifield.fields'],
 		// crm-multifield-fields.md: ID, TYPE_ID, VALUE, VALUE_TYPE with their documented attributes
 		output: (items) =>
@@ -745,6 +760,7 @@ function userFieldCases(entity: string): Cases {
 			parameters: async (portal) => ({
 				id: await newField(portal, `${entity.toUpperCase()}_DEL`),
 			}),
+			request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 			output: one((item) => expect(item).toEqual({ id: expect.any(String), deleted: true })),
 		},
 	};
@@ -752,6 +768,7 @@ function userFieldCases(entity: string): Cases {
 
 const crmUserFieldCases: Cases = {
 	'crmUserField.getTypes': {
+		request: (params) => expect(params).toEqual({}),
 		methods: ['crm.userfield.types'],
 		// crm-userfield-types.md: one { ID, title } per type, string ... crm
 		output: (items) => {
@@ -763,11 +780,14 @@ const crmUserFieldCases: Cases = {
 		},
 	},
 	'crmUserField.getManyConfigs': {
-		parameters: {
-			moduleId: 'crm',
-			returnAll: false,
-			limit: 5,
-			listOptions: { filter: '{"entityId": "CRM_DEAL"}' },
+		parameters: (portal) => {
+			seededRows(portal, 'userfieldconfig', [{ ID: 41, id: 41, moduleId: 'crm', entityId: 'CRM_DEAL', fieldName: 'UF_CRM_BUDGET', userTypeId: 'double' }]);
+			return {
+				moduleId: 'crm',
+				returnAll: false,
+				limit: 5,
+				listOptions: { filter: '{"entityId": "CRM_DEAL"}' },
+			};
 		},
 		methods: ['userfieldconfig.list'],
 		request: (params) =>
@@ -776,7 +796,7 @@ const crmUserFieldCases: Cases = {
 				filter: { entityId: 'CRM_DEAL' },
 				start: 0,
 			}),
-		output: eachHas('id', 'fieldName'),
+		output: one((item) => expect(item).toMatchObject({ entityId: 'CRM_DEAL', fieldName: 'UF_CRM_BUDGET', userTypeId: 'double' })),
 	},
 	'crmUserField.createConfig': {
 		parameters: {
@@ -906,6 +926,7 @@ const timelineCases: Cases = {
 		output: createdId,
 	},
 	'activity.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({ id: await newActivity(portal) }),
 		output: one((item) => expect(item).toHaveProperty('ID')),
 	},
@@ -932,10 +953,12 @@ const timelineCases: Cases = {
 		output: updated(),
 	},
 	'activity.delete': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({ id: await newActivity(portal) }),
 		output: one((item) => expect(item).toEqual({ id: expect.any(String), deleted: true })),
 	},
 	'activity.getFields': {
+		request: (params) => expect(params).toEqual({}),
 		methods: ['crm.activity.fields'],
 		// crm-activity-fields.md: SUBJECT, TYPE_ID, RESPONSIBLE_ID and COMMUNICATIONS are required
 		output: (items) => {
@@ -1042,6 +1065,7 @@ const timelineCases: Cases = {
 		output: createdId,
 	},
 	'timelineComment.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({ id: (await newComment(portal)).id }),
 		output: one((item) => expect(item).toHaveProperty('ID')),
 	},
@@ -1071,6 +1095,7 @@ const timelineCases: Cases = {
 		output: one((item) => expect(item).toHaveProperty('id')),
 	},
 	'timelineComment.delete': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({ id: (await newComment(portal)).id }),
 		output: one((item) => expect(item).toEqual({ id: expect.any(String), deleted: true })),
 	},
@@ -1093,6 +1118,7 @@ const timelineCases: Cases = {
 		output: one((item) => expect(item).toHaveProperty('id')),
 	},
 	'timelineLogMessage.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: seeded(portal, 'crm.timeline.logmessage', {
 				logMessage: { id: 1, title: 'Sync', text: 'Done', iconCode: 'info' },
@@ -1124,7 +1150,8 @@ const timelineCases: Cases = {
 	'timelineNote.get': {
 		parameters: noteKey,
 		request: (params) => expect(params).toEqual(noteKey),
-		output: one((item) => expect(typeof item).toBe('object')),
+		// crm-timeline-note-get.md: the note's text and who wrote and changed it when
+		output: one((item) => expect(item).toMatchObject({ text: expect.any(String), createdById: expect.any(Number), createdTime: expect.any(String), updatedById: expect.any(Number), updatedTime: expect.any(String) })),
 	},
 	'timelineNote.delete': {
 		parameters: noteKey,
@@ -1132,10 +1159,13 @@ const timelineCases: Cases = {
 		output: one((item) => expect(item).toEqual({ deleted: true })),
 	},
 	'timelineBinding.getMany': {
-		parameters: { OWNER_ID: 9, returnAll: true },
+		parameters: (portal) => {
+			seededRows(portal, 'crm.timeline.bindings', [{ ID: 1, OWNER_ID: '9', ENTITY_ID: '1', ENTITY_TYPE: 'deal' }]);
+			return { OWNER_ID: 9, returnAll: true };
+		},
 		methods: ['crm.timeline.bindings.list'],
 		request: (params) => expect(params).toMatchObject({ filter: { OWNER_ID: 9 } }),
-		output: eachHas('OWNER_ID', 'ENTITY_ID', 'ENTITY_TYPE'),
+		output: one((item) => expect(item).toMatchObject({ OWNER_ID: '9', ENTITY_ID: '1', ENTITY_TYPE: 'deal' })),
 	},
 	'timelineBinding.bind': {
 		parameters: binding,
@@ -1188,6 +1218,7 @@ const catalogCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), iblockId: 14, name: 'Chair', active: 'Y', purchasingCurrency: 'USD' })),
 	},
 	'product.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: seeded(portal, 'catalog.product', {
 				product: { id: 1, iblockId: 14, name: 'Chair' },
@@ -1248,6 +1279,7 @@ const catalogCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), iblockId: 14, name: 'Toys', sort: 100 })),
 	},
 	'catalogSection.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: seeded(portal, 'catalog.section', {
 				section: { id: 31, iblockId: 14, name: 'Toys' },
@@ -1288,9 +1320,12 @@ const catalogCases: Cases = {
 		output: deleted('31'),
 	},
 	'catalog.getMany': {
-		parameters: { returnAll: true },
+		parameters: (portal) => {
+			seededRows(portal, 'catalog.catalog', [{ ID: 14, iblockId: 14, name: 'Products', productIblockId: null }]);
+			return { returnAll: true };
+		},
 		request: (params) => expect(String(params.start)).toBe('0'),
-		output: eachHas('id', 'iblockId'),
+		output: one((item) => expect(item).toMatchObject({ iblockId: 14, name: 'Products' })),
 	},
 	'price.create': {
 		parameters: {
@@ -1310,6 +1345,7 @@ const catalogCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), productId: 5, catalogGroupId: 1, price: 100.5, currency: 'USD' })),
 	},
 	'price.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: seeded(portal, 'catalog.price', {
 				price: { id: 3, productId: 5, price: 100.5, currency: 'USD' },
@@ -1344,15 +1380,21 @@ const catalogCases: Cases = {
 		output: deleted('3'),
 	},
 	'priceType.getMany': {
-		parameters: { returnAll: true },
+		parameters: (portal) => {
+			seededRows(portal, 'catalog.pricetype', [{ ID: 1, id: 1, name: 'BASE', base: 'Y', sort: 100 }]);
+			return { returnAll: true };
+		},
 		methods: ['catalog.priceType.list'],
 		request: (params) => expect(String(params.start)).toBe('0'),
-		output: eachHas('id', 'name'),
+		output: one((item) => expect(item).toMatchObject({ id: 1, name: 'BASE' })),
 	},
 	'store.getMany': {
-		parameters: { returnAll: true },
+		parameters: (portal) => {
+			seededRows(portal, 'catalog.store', [{ ID: 2, id: 2, title: 'Main warehouse', active: 'Y' }]);
+			return { returnAll: true };
+		},
 		request: (params) => expect(String(params.start)).toBe('0'),
-		output: eachHas('id'),
+		output: one((item) => expect(item).toMatchObject({ id: 2, title: 'Main warehouse' })),
 	},
 	'productRow.create': {
 		parameters: {
@@ -1413,7 +1455,8 @@ const catalogCases: Cases = {
 				ownerId: 1,
 				productRows: [{ productId: 12, price: 100, quantity: 2 }],
 			}),
-		output: (items) => expect(items.length).toBeGreaterThan(0),
+		// crm-item-productrow-set.md: the owner's rows as now stored
+		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), ownerId: 1, productId: 12, price: 100, quantity: 2 })),
 	},
 };
 
@@ -1444,6 +1487,7 @@ const requisiteCases: Cases = {
 		output: createdId,
 	},
 	'requisite.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const [out] = await portal.json({
 				resource: 'requisite',
@@ -1476,6 +1520,7 @@ const requisiteCases: Cases = {
 		output: deleted('1'),
 	},
 	'requisite.getFields': {
+		request: (params) => expect(params).toEqual({}),
 		methods: ['crm.requisite.fields'],
 		// crm-requisite-fields.md: ENTITY_TYPE_ID, ENTITY_ID and PRESET_ID are required and immutable
 		output: (items) => {
@@ -1486,10 +1531,13 @@ const requisiteCases: Cases = {
 		},
 	},
 	'requisitePreset.getMany': {
-		parameters: { returnAll: true },
+		parameters: (portal) => {
+			seededRows(portal, 'crm.requisite.preset', [{ ID: 1, ENTITY_TYPE_ID: 8, COUNTRY_ID: 1, NAME: 'Organization', ACTIVE: 'Y' }]);
+			return { returnAll: true };
+		},
 		methods: ['crm.requisite.preset.list'],
 		request: (params) => expect(String(params.start)).toBe('0'),
-		output: eachHas('ID', 'NAME'),
+		output: one((item) => expect(item).toMatchObject({ ID: expect.anything(), NAME: 'Organization' })),
 	},
 	'bankDetail.create': {
 		parameters: {
@@ -1511,6 +1559,7 @@ const requisiteCases: Cases = {
 		output: createdId,
 	},
 	'bankDetail.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: seeded(portal, 'crm.requisite.bankdetail', {
 				ENTITY_ID: '1',
@@ -1570,12 +1619,16 @@ const requisiteCases: Cases = {
 	'requisiteLink.get': {
 		parameters: linkKey,
 		request: (params) => expect(params).toEqual(linkKey),
-		output: one((item) => expect(typeof item).toBe('object')),
+		// crm-requisite-link-get.md: the record's requisite and bank details, its own and the company's
+		output: one((item) => expect(Object.keys(item).sort()).toEqual(['BANK_DETAIL_ID', 'ENTITY_ID', 'ENTITY_TYPE_ID', 'MC_BANK_DETAIL_ID', 'MC_REQUISITE_ID', 'REQUISITE_ID'])),
 	},
 	'requisiteLink.getMany': {
-		parameters: { returnAll: true },
+		parameters: (portal) => {
+			seededRows(portal, 'crm.requisite.link', [{ ID: 1, ENTITY_TYPE_ID: '2', ENTITY_ID: '1', REQUISITE_ID: '3', BANK_DETAIL_ID: '0' }]);
+			return { returnAll: true };
+		},
 		request: (params) => expect(String(params.start)).toBe('0'),
-		output: eachHas('ENTITY_TYPE_ID', 'ENTITY_ID'),
+		output: one((item) => expect(item).toMatchObject({ ENTITY_TYPE_ID: '2', ENTITY_ID: '1', REQUISITE_ID: '3' })),
 	},
 	'requisiteLink.unregister': {
 		parameters: linkKey,
@@ -1652,6 +1705,7 @@ const automationCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ id: expect.any(Number), templateId: '39', entityTypeId: '2', entityId: '1', createdBy: expect.any(Number), createTime: expect.any(String) })),
 	},
 	'crmDocument.get': {
+		request: (params) => expect(params).toEqual({ id: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({
 			id: seeded(portal, 'crm.documentgenerator.document', {
 				document: { id: '61', title: 'Offer 17', templateId: '39' },
@@ -1670,10 +1724,13 @@ const automationCases: Cases = {
 		output: eachHas('id', 'title'),
 	},
 	'crmDocument.getTemplates': {
-		parameters: { returnAll: true, listOptions: { filter: '{"active": "Y"}' } },
+		parameters: (portal) => {
+			seededRows(portal, 'crm.documentgenerator.template', [{ ID: 5, id: 5, name: 'Invoice', active: 'Y', code: 'invoice' }]);
+			return { returnAll: true, listOptions: { filter: '{"active": "Y"}' } };
+		},
 		methods: ['crm.documentgenerator.template.list'],
 		request: (params) => expect(params).toMatchObject({ filter: { active: 'Y' }, start: 0 }),
-		output: eachHas('id', 'name'),
+		output: one((item) => expect(item).toMatchObject({ id: expect.anything(), name: 'Invoice' })),
 	},
 	'automationTrigger.fire': {
 		parameters: { target: 'DEAL_1', options: { code: 'paid' } },
@@ -1699,6 +1756,7 @@ const automationCases: Cases = {
 		),
 	},
 	'automationTrigger.getMany': {
+		request: (params) => expect(params).toEqual({}),
 		auth: 'oAuth2',
 		parameters: { returnAll: true },
 		output: eachHas('CODE', 'NAME'),

@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases, OperationCase } from './types';
 
 const CONTENT = Buffer.from('Bitrix24 Drive case\n');
@@ -29,6 +30,11 @@ const fileObject = (items: IDataObject[]) => {
 const folderObject = (items: IDataObject[]) => {
 	expect(items).toHaveLength(1);
 	expect(items[0]).toMatchObject({ ID: expect.any(String), NAME: expect.any(String), TYPE: 'folder', PARENT_ID: expect.any(String) });
+};
+/** *.getFields (disk-storage-get-fields.md & co.): one item per documented field, ID and NAME among them. */
+const hasFields = (items: IDataObject[]) => {
+	expect(items.map((field) => field.field)).toEqual(expect.arrayContaining(['ID', 'NAME']));
+	for (const field of items) expect(field).toMatchObject({ field: expect.any(String), TYPE: expect.any(String) });
 };
 const idParam = (expected?: string) => (params: IDataObject) => expect(String(params.id)).toBe(expected ?? String(params.id));
 
@@ -96,7 +102,7 @@ const onObject = (kind: 'file' | 'folder', make: (portal: Portal) => Promise<str
 			request: idParam(),
 			output: (items) => expect(items).toEqual([{ id, link: expect.stringMatching(/^http/) }]),
 		},
-		[`${kind}.getFields`]: { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((field) => expect(field.field).toEqual(expect.any(String))) },
+		[`${kind}.getFields`]: { request: (params) => expect(params).toEqual({}), output: hasFields },
 		[`${kind}.delete`]: { parameters: (portal) => withId(portal), request: (params) => expect(params).toEqual({ id }), output: (items) => expect(items).toEqual([{ id, deleted: true }]) },
 	};
 };
@@ -116,7 +122,15 @@ export const driveCases: Cases = {
 		request: (params) => expect(params).toEqual({ id: '2' }),
 		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '2', CODE: 'shared_files_s1', ENTITY_TYPE: 'common', ROOT_OBJECT_ID: '2' })]),
 	},
-	'storage.getForApp': { auth: 'oAuth2', request: (params) => expect(params).toEqual({}), output: (items) => expect(items).toHaveLength(1) },
+	'storage.getForApp': {
+		auth: 'oAuth2',
+		request: (params) => expect(params).toEqual({}),
+		// disk-storage-get-for-app.md: the application's own storage
+		output: (items) => {
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ ID: expect.any(String), NAME: expect.any(String), ENTITY_TYPE: 'restapp', ROOT_OBJECT_ID: expect.any(String) });
+		},
+	},
 	'storage.rename': {
 		auth: 'oAuth2',
 		// renames the application's storage (disk-storage-rename.md): its id comes from getForApp
@@ -132,7 +146,12 @@ export const driveCases: Cases = {
 			expect(items[0]).toMatchObject({ ID: appStorage, NAME: 'App files', ENTITY_TYPE: 'restapp', ENTITY_ID: expect.any(String), ROOT_OBJECT_ID: expect.any(String) });
 		},
 	},
-	'storage.getTypes': { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((row) => expect(['user', 'common', 'group']).toContain(row.type)) },
+	'storage.getTypes': {
+		// answered generically: seed the documented types (disk-storage-get-types.md: user, common, group)
+		parameters: (portal) => (seededRows(portal, 'disk.storage', [{ ID: 1, CODE: 'user' }, { ID: 2, CODE: 'common' }, { ID: 3, CODE: 'group' }]), {}),
+		request: (params) => expect(params).toEqual({}),
+		output: (items) => expect(items.map((row) => row.type)).toEqual(['user', 'common', 'group']),
+	},
 	'storage.getChildren': {
 		parameters: async (portal) => (await folder(portal), { id: '2' }),
 		request: (params) => expect(params).toEqual({ id: '2', start: 0 }),
@@ -153,7 +172,7 @@ export const driveCases: Cases = {
 		request: (params) => expect(params).toEqual({ id: '1', data: { NAME: 'root upload.txt' }, generateUniqueName: true, fileContent: ['root upload.txt', CONTENT.toString('base64')] }),
 		output: (items) => (fileObject(items), expect(items[0]).toMatchObject({ NAME: expect.stringMatching(/^root upload( \(\d+\))?\.txt$/), PARENT_ID: '1', SIZE: String(CONTENT.length) })),
 	},
-	'storage.getFields': { request: (params) => expect(params).toEqual({}), output: (items) => items.forEach((field) => expect(field.field).toEqual(expect.any(String))) },
+	'storage.getFields': { request: (params) => expect(params).toEqual({}), output: hasFields },
 
 	...onObject('folder', folder),
 	'folder.getChildren': {
@@ -187,12 +206,21 @@ export const driveCases: Cases = {
 		parameters: async (portal) => ({ id: await file(portal), binaryPropertyName: 'data' }),
 		binary: [binary('v2.txt')],
 		request: (params) => expect(params).toEqual({ id: expect.any(String), fileContent: ['v2.txt', CONTENT.toString('base64')] }),
-		output: (items) => expect(items).toHaveLength(1),
+		// disk-file-upload-version.md: the file's record after the new version
+		output: (items) => {
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ ID: expect.any(String), STORAGE_ID: expect.any(String), FILE_ID: expect.any(String), SIZE: expect.any(String), UPDATE_TIME: expect.any(String) });
+		},
 	},
 	'file.getVersions': {
-		parameters: async (portal) => ({ id: await file(portal) }),
+		// versions are answered generically: seed one documented version of the new file (disk-file-get-versions.md)
+		parameters: async (portal) => {
+			const id = await file(portal);
+			seededRows(portal, 'disk.file', [{ ID: 7, OBJECT_ID: id, SIZE: '20', NAME: 'case.txt', GLOBAL_CONTENT_VERSION: '2', CREATED_BY: '1' }]);
+			return { id };
+		},
 		request: (params) => expect(params).toEqual({ id: expect.any(String), start: 0 }),
-		output: (items) => items.forEach((version) => expect(version).toMatchObject({ ID: expect.any(String) })),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '7', NAME: 'case.txt', GLOBAL_CONTENT_VERSION: '2' })]),
 	},
 	'file.getAttachedObject': {
 		parameters: { id: '495' },

@@ -1,4 +1,5 @@
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases } from './types';
 
 const list = { IBLOCK_TYPE_ID: 'lists', IBLOCK_ID: '47' };
@@ -93,12 +94,15 @@ export const listsCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: numeric, deleted: true }]),
 	},
 	'listElement.getFileUrl': {
-		parameters: async (portal) => ({ ...list, ELEMENT_ID: await newElement(portal), FIELD_ID: 'PROPERTY_1003' }),
+		// answered generically, the element's row by its ID: seed the element's one file link
+		parameters: async (portal) => {
+			const ELEMENT_ID = await newElement(portal);
+			seededRows(portal, 'lists.element.get.file', [{ ID: Number(ELEMENT_ID), CODE: '/bitrix/tools/disk/uf.php?attachedId=5&action=download' }]);
+			return { ...list, ELEMENT_ID, FIELD_ID: 'PROPERTY_1003' };
+		},
 		request: (params) => expect(params).toEqual({ ...list, ELEMENT_ID: numeric, FIELD_ID: 'PROPERTY_1003' }),
 		// documented result: an array of download links, one output item ({value}) each
-		output: (items) => {
-			for (const item of items) expect(item).toEqual({ value: expect.any(String) });
-		},
+		output: (items) => expect(items).toEqual([{ value: '/bitrix/tools/disk/uf.php?attachedId=5&action=download' }]),
 	},
 
 	'listField.getMany': {

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases, OperationCase } from './types';
 
 /** A fresh group chat with user 2, made through the node. */
@@ -99,11 +100,6 @@ const changed = (id: unknown, state = 'success') => (items: IDataObject[]) => ex
 /** The portal of the running case, for checks against the users and chats it keeps. */
 let portalRef: Portal;
 
-/** Rows of a family the emulator answers generically but never fills from the node's calls. */
-function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
-	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
-	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
-}
 export const messengerCases: Cases = {
 	// ---- messages ----
 	'message.send': {
@@ -164,6 +160,7 @@ export const messengerCases: Cases = {
 	'chat.mute': { parameters: { CHAT_ID: 3 }, request: (params) => expect(params).toEqual({ CHAT_ID: 3, MUTE: 'Y' }), output: ok('CHAT_ID', 3) },
 	'chat.unmute': { parameters: { CHAT_ID: 3 }, request: (params) => expect(params).toEqual({ CHAT_ID: 3, MUTE: 'N' }), output: ok('CHAT_ID', 3) },
 	'chat.leave': {
+		request: (params) => expect(params).toEqual({ CHAT_ID: expect.any(Number) }),
 		parameters: async (portal) => ({ CHAT_ID: await newChat(portal) }),
 		output: (items) => expect(one(items)).toEqual({ id: expect.any(Number), success: true }),
 	},
@@ -178,12 +175,14 @@ export const messengerCases: Cases = {
 		output: (items) => expect(one(items).success).toBe(true),
 	},
 	'chat.getUsers': {
+		request: (params) => expect(params).toEqual({ CHAT_ID: expect.any(Number) }),
 		parameters: async (portal) => ({ CHAT_ID: await newChat(portal) }),
 		output: (items) => expect(items).toEqual([{ userId: 1 }, { userId: 2 }]),
 	},
 
 	// ---- dialogs ----
 	'dialog.get': {
+		request: (params) => expect(params).toEqual({ DIALOG_ID: expect.stringMatching(/^chat\d+$/) }),
 		parameters: async (portal) => ({ DIALOG_ID: `chat${await newChat(portal, 'Dialog get')}` }),
 		output: (items) => expect(one(items)).toMatchObject({ id: expect.any(Number), name: 'Dialog get', type: 'chat' }),
 	},
@@ -197,11 +196,16 @@ export const messengerCases: Cases = {
 		output: (items) => expect(items.map((m) => m.text)).toEqual(['m2', 'm1', 'm0']),
 	},
 	'dialog.getUsers': {
-		parameters: { DIALOG_ID: 'chat1', limit: 10, options: { SKIP_EXTERNAL: true } },
-		request: (params) => expect(params).toEqual({ DIALOG_ID: 'chat1', SKIP_EXTERNAL: 'Y', LIMIT: 10, OFFSET: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		parameters: async (portal) => ({ DIALOG_ID: `chat${await newChat(portal, 'Members')}`, limit: 10, options: { SKIP_EXTERNAL: true } }),
+		request: (params) => expect(params).toEqual({ DIALOG_ID: expect.stringMatching(/^chat\d+$/), SKIP_EXTERNAL: 'Y', LIMIT: 10, OFFSET: 0 }),
+		// the chat's members (its creator and user 2), one user object each (im-dialog-users-list.md)
+		output: (items) => {
+			expect(items.map((user) => user.id)).toEqual(expect.arrayContaining([1, 2]));
+			for (const user of items) expect(user).toMatchObject({ id: expect.any(Number), name: expect.any(String), active: expect.any(Boolean), type: expect.any(String) });
+		},
 	},
 	'dialog.read': {
+		request: (params) => expect(params).toEqual({ DIALOG_ID: expect.stringMatching(/^chat\d+$/) }),
 		parameters: async (portal) => ({ DIALOG_ID: `chat${await newChat(portal)}` }),
 		output: (items) => expect(one(items)).toEqual({ success: true }),
 	},
@@ -217,13 +221,18 @@ export const messengerCases: Cases = {
 		parameters: { limit: 5, options: { SKIP_OPENLINES: true, UNREAD_ONLY: false } },
 		request: (params) => expect(params).toEqual({ SKIP_OPENLINES: 'Y', UNREAD_ONLY: 'N', LIMIT: 5, OFFSET: 0 }),
 		output: (items) => expect(items.length).toBeLessThanOrEqual(5),
+		weakOutput: 'the emulator answers im.recent.list from its documented skeleton with no chats, and keeps no recent list a case could seed',
 	},
 	'recent.pin': { parameters: { DIALOG_ID: 'chat1' }, request: (params) => expect(params).toEqual({ DIALOG_ID: 'chat1', PIN: 'Y' }), output: ok('DIALOG_ID', 'chat1') },
 	'recent.unpin': { parameters: { DIALOG_ID: 'chat1' }, request: (params) => expect(params).toEqual({ DIALOG_ID: 'chat1', PIN: 'N' }), output: ok('DIALOG_ID', 'chat1') },
 	'recent.hide': { parameters: { DIALOG_ID: '2' }, request: (params) => expect(params).toEqual({ DIALOG_ID: '2' }), output: ok('DIALOG_ID', '2') },
 	'recent.markUnread': { parameters: { DIALOG_ID: '2' }, request: (params) => expect(params).toEqual({ DIALOG_ID: '2', ACTION: 'Y' }), output: ok('DIALOG_ID', '2') },
 	'recent.unmarkUnread': { parameters: { DIALOG_ID: '2' }, request: (params) => expect(params).toEqual({ DIALOG_ID: '2', ACTION: 'N' }), output: ok('DIALOG_ID', '2') },
-	'recent.getCounters': { request: (params) => expect(params).toEqual({}), output: (items) => expect(items).toHaveLength(1) },
+	'recent.getCounters': {
+		request: (params) => expect(params).toEqual({}),
+		// im-counters-get.md: counters by kind under TYPE, then per chat and dialog
+		output: (items) => expect(one(items)).toMatchObject({ TYPE: expect.objectContaining({ ALL: expect.any(Number), NOTIFY: expect.any(Number), CHAT: expect.any(Number), DIALOG: expect.any(Number) }) }),
+	},
 
 	// ---- notifications ----
 	'notification.sendSystem': {
@@ -240,6 +249,7 @@ export const messengerCases: Cases = {
 		parameters: { options: { LIMIT: 20, CONVERT_TEXT: true } },
 		request: (params) => expect(params).toEqual({ LIMIT: 20, CONVERT_TEXT: 'Y' }),
 		output: (items) => expect(Array.isArray(items)).toBe(true),
+		weakOutput: 'the emulator answers im.notify.get from its documented skeleton with no notifications, and keeps none a case could seed',
 	},
 	'notification.delete': {
 		parameters: { deleteBy: 'tag', TAG: 'BUILD|1', additionalFields: { CLIENT_ID: 'app.1' } },
@@ -252,20 +262,25 @@ export const messengerCases: Cases = {
 		output: ok('ID', 12),
 	},
 	'notification.markUnread': { parameters: { ID: 12 }, request: (params) => expect(params).toEqual({ ID: 12, ACTION: 'N' }), output: ok('ID', 12) },
-	'notification.markAllRead': { output: (items) => expect(items).toHaveLength(1) },
+	'notification.markAllRead': { request: (params) => expect(params).toEqual({}), output: (items) => expect(one(items)).toEqual({ result: true, newCounter: expect.any(Number) }) },
 	'notification.answer': {
 		parameters: { NOTIFY_ID: 12, ANSWER_TEXT: 'On it' },
 		request: (params) => expect(params).toEqual({ NOTIFY_ID: 12, ANSWER_TEXT: 'On it' }),
-		output: (items) => expect(items).toHaveLength(1),
+		// im-notify-answer.md answers { result_message: [...] }
+		output: (items) => expect(one(items)).toEqual({ result_message: expect.any(Array) }),
 	},
 	'notification.confirm': {
 		parameters: { NOTIFY_ID: 12, NOTIFY_VALUE: 'Y' },
 		request: (params) => expect(params).toEqual({ NOTIFY_ID: 12, NOTIFY_VALUE: 'Y' }),
-		output: (items) => expect(items).toHaveLength(1),
+		output: (items) => expect(one(items)).toEqual({ result_message: expect.any(Array) }),
 	},
 
 	// ---- messenger users and search ----
-	'imUser.get': { parameters: { options: { ID: 2 } }, request: (params) => expect(params).toEqual({ ID: 2 }), output: (items) => expect(items).toHaveLength(1) },
+	'imUser.get': {
+		parameters: { options: { ID: 2 } },
+		request: (params) => expect(params).toEqual({ ID: 2 }),
+		output: (items) => expect(one(items)).toMatchObject({ id: 2, name: expect.any(String), first_name: expect.any(String), departments: expect.any(Array), phones: expect.any(Object) }),
+	},
 	'imUser.getMany': {
 		parameters: (portal) => ((portalRef = portal), { ID: '1, 2' }),
 		request: (params) => expect(params).toEqual({ ID: ['1', '2'], RESULT_TYPE: 'array' }),
@@ -283,18 +298,33 @@ export const messengerCases: Cases = {
 			}
 		},
 	},
-	'imUser.getStatus': { output: (items) => expect(one(items)).toHaveProperty('status') },
+	'imUser.getStatus': { request: (params) => expect(params).toEqual({}), output: (items) => expect(one(items)).toHaveProperty('status') },
 	'imUser.setStatus': { parameters: { STATUS: 'dnd' }, request: (params) => expect(params).toEqual({ STATUS: 'dnd' }), output: (items) => expect(one(items)).toEqual({ status: 'dnd', success: true }) },
 	'imSearch.users': {
 		parameters: { FIND: 'Adm', returnAll: true, options: { BUSINESS: true } },
 		request: (params) => expect(params).toEqual({ FIND: 'Adm', BUSINESS: 'Y', LIMIT: 50, OFFSET: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			for (const user of items) expect(user).toMatchObject({ id: expect.any(Number), name: expect.any(String), departments: expect.any(Array) });
+		},
 	},
-	'imSearch.chats': { parameters: { FIND: 'Launch', limit: 3 }, request: (params) => expect(params).toEqual({ FIND: 'Launch', LIMIT: 3, OFFSET: 0 }), output: (items) => expect(items.length).toBeLessThanOrEqual(3) },
+	'imSearch.chats': {
+		parameters: async (portal) => (await newChat(portal, 'Launch'), { FIND: 'Launch', limit: 3 }),
+		request: (params) => expect(params).toEqual({ FIND: 'Launch', LIMIT: 3, OFFSET: 0 }),
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			expect(items.length).toBeLessThanOrEqual(3);
+			for (const chat of items) expect(chat).toMatchObject({ id: expect.any(Number), dialog_id: `chat${String(chat.id)}`, name: expect.stringContaining('Launch'), type: expect.any(String) });
+		},
+	},
 	'imSearch.departments': {
-		parameters: { FIND: 'Sal', limit: 10, options: { USER_DATA: true } },
+		// the department search is answered generically: seed the department it finds (im-search-department-list.md)
+		parameters: (portal) => {
+			seededRows(portal, 'im.search.department', [{ ID: 3, id: 3, name: 'Sales', full_name: 'Sales / Acme', manager_user_id: 1 }]);
+			return { FIND: 'Sal', limit: 10, options: { USER_DATA: true } };
+		},
 		request: (params) => expect(params).toEqual({ FIND: 'Sal', USER_DATA: 'Y', LIMIT: 10, OFFSET: 0 }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		output: (items) => expect(one(items)).toMatchObject({ id: 3, name: 'Sales', full_name: 'Sales / Acme', manager_user_id: 1 }),
 	},
 
 	// ---- chat bots (imbot.v2: a webhook passes the bot's botToken on every call) ----

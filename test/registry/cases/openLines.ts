@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases } from './types';
 
 let guest = 0;
@@ -63,10 +64,12 @@ export const openLinesCases: Cases = {
 	'openLineSession.pin': chatCase({ ACTIVATE: 'Y' }),
 	'openLineSession.unpin': chatCase({ ACTIVATE: 'N' }),
 	'openLineSession.pinAll': {
+		request: (params) => expect(params).toEqual({}),
 		parameters: async (portal) => (await answeredChat(portal), {}),
 		output: (items) => expect((one(items).chatIds as number[]).length).toBeGreaterThan(0),
 	},
 	'openLineSession.unpinAll': {
+		request: (params) => expect(params).toEqual({}),
 		parameters: async (portal) => (await answeredChat(portal), {}),
 		output: (items) => expect((one(items).chatIds as number[]).length).toBeGreaterThan(0),
 	},
@@ -76,10 +79,12 @@ export const openLinesCases: Cases = {
 		output: (items) => expect(one(items)).toEqual({ success: true }),
 	},
 	'openLineSession.getHistory': {
+		request: (params) => expect(params).toEqual({ SESSION_ID: expect.any(Number) }),
 		parameters: async (portal) => ({ SESSION_ID: sessionOf(portal, await linesChat(portal)) }),
 		output: (items) => expect(one(items)).toMatchObject({ chatId: expect.any(Number), sessionId: expect.any(Number) }),
 	},
 	'openLineSession.getDialog': {
+		request: (params) => expect(params).toEqual({ SESSION_ID: expect.any(Number) }),
 		parameters: async (portal) => ({ SESSION_ID: sessionOf(portal, await linesChat(portal)) }),
 		output: (items) => expect(one(items)).toMatchObject({ id: expect.any(Number), type: 'lines' }),
 	},
@@ -143,13 +148,14 @@ export const openLinesCases: Cases = {
 		output: (items) => expect(one(items)).toEqual({ id: expect.any(Number), updated: true }),
 	},
 	'openLineConfig.delete': {
+		request: (params) => expect(params).toEqual({ CONFIG_ID: expect.any(Number) }),
 		parameters: async (portal) => {
 			const [line] = await portal.json({ resource: 'openLineConfig', operation: 'create', LINE_NAME: 'To delete' });
 			return { CONFIG_ID: Number(line.id) };
 		},
 		output: (items) => expect(one(items)).toEqual({ id: expect.any(Number), deleted: true }),
 	},
-	'openLineConfig.getPath': { output: (items) => expect(one(items)).toEqual({ SERVER_ADDRESS: expect.any(String), PUBLIC_PATH: expect.any(String) }) },
+	'openLineConfig.getPath': { request: (params) => expect(params).toEqual({}), output: (items) => expect(one(items)).toEqual({ SERVER_ADDRESS: expect.any(String), PUBLIC_PATH: expect.any(String) }) },
 	'openLineConfig.joinNetwork': {
 		parameters: { CODE: 'ab515f5d85a8b844d484f6ea75a2e494' },
 		// the emulator's log masks keys named CODE
@@ -159,9 +165,10 @@ export const openLinesCases: Cases = {
 
 	// ---- CRM chats ----
 	'openLineCrmChat.get': {
-		parameters: { ...crm, options: { ACTIVE_ONLY: false } },
+		// the deal's chats are answered generically: seed one documented row (imopenlines-crm-chat-get.md)
+		parameters: (portal: Portal) => (seededRows(portal, 'imopenlines.crm.chat', [{ CHAT_ID: '12', CONNECTOR_ID: 'telegrambot', CONNECTOR_TITLE: 'Telegram' }]), { ...crm, options: { ACTIVE_ONLY: false } }),
 		request: (params) => expect(params).toEqual({ ...crm, ACTIVE_ONLY: 'N' }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		output: (items) => expect(one(items)).toMatchObject({ CHAT_ID: '12', CONNECTOR_ID: 'telegrambot', CONNECTOR_TITLE: 'Telegram' }),
 	},
 	'openLineCrmChat.getLastId': { parameters: crm, request: (params) => expect(params).toEqual(crm), output: (items) => expect(one(items)).toHaveProperty('chatId') },
 	'openLineCrmChat.addUser': {
@@ -212,9 +219,11 @@ export const openLinesCases: Cases = {
 		auth: app,
 		parameters: { CONNECTOR: 'myconnector', options: { LINE: 1 } },
 		request: (params) => expect(params).toEqual(connector),
-		output: (items) => expect(items).toHaveLength(1),
+		// imconnector-status.md: the line, the connector and its state flags
+		output: (items) => expect(one(items)).toMatchObject({ LINE: 1, CONFIGURED: expect.any(Boolean), STATUS: expect.any(Boolean), ERROR: expect.any(Boolean) }),
 	},
 	'connector.getMany': {
+		request: (params) => expect(params).toEqual({}),
 		auth: app,
 		// imconnector-list.md answers { <connector id>: <name> }; the node lists them as { id, name } (the emulator's names are '')
 		output: (items) => expect(items).toEqual(['livechat', 'telegrambot', 'network', 'myconnector'].map((id) => ({ id, name: expect.any(String) }))),
@@ -232,7 +241,12 @@ export const openLinesCases: Cases = {
 				auth: app,
 				parameters: { ...connector, MESSAGES: '[{"user": {"id": "u1"}, "message": {"id": "m1", "text": "Hi"}, "chat": {"id": "c1"}}]' },
 				request: (params: IDataObject) => expect(params).toEqual({ ...connector, MESSAGES: [{ user: { id: 'u1' }, message: { id: 'm1', text: 'Hi' }, chat: { id: 'c1' } }] }),
-				output: (items: IDataObject[]) => expect(items).toHaveLength(1),
+				// imconnector-send-messages.md & co.: { SUCCESS, DATA }
+				output: (items: IDataObject[]) => {
+					const answer = one(items);
+					expect(answer.SUCCESS).toBe(true);
+					expect(Object.keys(answer)).toEqual(['SUCCESS', 'DATA']);
+				},
 			},
 		]),
 	),
@@ -240,6 +254,6 @@ export const openLinesCases: Cases = {
 		auth: app,
 		parameters: { ...connector, CHAT_ID: 'c1', NAME: 'VIP client' },
 		request: (params) => expect(params).toEqual({ ...connector, CHAT_ID: 'c1', NAME: 'VIP client' }),
-		output: (items) => expect(items).toHaveLength(1),
+		output: (items) => expect(one(items)).toEqual({ SUCCESS: true, DATA: expect.anything() }),
 	},
 };

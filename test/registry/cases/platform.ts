@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases, OperationCase } from './types';
 
 const HANDLER = 'https://example.com/n8n/b24-events';
@@ -8,6 +9,22 @@ const HANDLER = 'https://example.com/n8n/b24-events';
 /** app-only operations run with the OAuth2 credential; the webhook refusal is in test/areas/platform.test.ts */
 const app = (c: OperationCase): OperationCase => ({ ...c, auth: 'oAuth2' });
 const exactly = (expected: IDataObject) => (params: IDataObject) => expect(params).toEqual(expected);
+/** One output item holding at least the documented keys. */
+const oneWith = (...keys: string[]) => (items: IDataObject[]) => {
+	expect(items).toHaveLength(1);
+	expect(Object.keys(items[0])).toEqual(expect.arrayContaining(keys));
+};
+/** A non-empty list whose every item holds the documented keys. */
+const eachWith = (...keys: string[]) => (items: IDataObject[]) => {
+	expect(items.length).toBeGreaterThan(0);
+	for (const item of items) expect(Object.keys(item)).toEqual(expect.arrayContaining(keys));
+};
+/** Access rights (entity-rights.md): access codes (AU, U1, G2, D3...) to permission letters. */
+const rights = (items: IDataObject[]) => {
+	expect(items).toHaveLength(1);
+	expect(Object.keys(items[0]).length).toBeGreaterThan(0);
+	for (const [code, permission] of Object.entries(items[0])) expect({ code, permission }).toEqual({ code: expect.stringMatching(/^[A-Z]+\d*$/), permission: expect.any(String) });
+};
 
 let itemId = '';
 async function entityItem(portal: Portal, properties?: IDataObject): Promise<string> {
@@ -21,6 +38,9 @@ async function entitySection(portal: Portal): Promise<string> {
 	const [created] = await portal.json({ resource: 'appEntitySection', operation: 'create', ENTITY: 'orders', NAME: 'Seeded section' }, { auth: 'oAuth2' });
 	return (sectionId = String(created.id));
 }
+/** Adds the entity's `price` property through the node (property reads need one). */
+const entityProperty = async (portal: Portal) =>
+	await portal.json({ resource: 'appEntityProperty', operation: 'create', ENTITY: 'orders', PROPERTY: 'price', NAME: 'Price', additionalFields: { TYPE: 'N' } }, { auth: 'oAuth2' });
 /** Registers an SMS provider through the node (update and delete need one). */
 const smsSender = async (portal: Portal, code: string) =>
 	await portal.json({ resource: 'smsProvider', operation: 'create', CODE: code, NAME: 'Case SMS', HANDLER: 'https://example.com/sms' }, { auth: 'oAuth2' });
@@ -35,9 +55,18 @@ const bind = async (portal: Portal, event = 'ONCRMDEALADD') =>
 export const platformCases: Cases = {
 	// Portal
 	'portal.getServerTime': { request: exactly({}), output: (items) => expect(items).toEqual([{ time: expect.anything() }]) },
-	'portal.getProfile': { request: exactly({}), output: (items) => expect(items).toHaveLength(1) },
-	'portal.getScopes': { parameters: { options: { full: true } }, request: exactly({ full: true }), output: (items) => items.forEach((row) => expect(row.scope).toEqual(expect.any(String))) },
-	'portal.getMethods': { parameters: { options: { scope: 'crm' } }, request: exactly({ scope: 'crm' }), output: (items) => items.forEach((row) => expect(row.method).toEqual(expect.any(String))) },
+	'portal.getProfile': { request: exactly({}), output: oneWith('ID', 'ADMIN', 'NAME', 'LAST_NAME', 'PERSONAL_GENDER', 'TIME_ZONE') },
+	// scope and methods are answered generically: seed what the portal lists (scope.md, methods.md)
+	'portal.getScopes': {
+		parameters: (portal) => (seededRows(portal, 'scope', [{ ID: 1, CODE: 'crm' }, { ID: 2, CODE: 'task' }]), { options: { full: true } }),
+		request: exactly({ full: true }),
+		output: (items) => expect(items).toEqual([{ scope: 'crm' }, { scope: 'task' }]),
+	},
+	'portal.getMethods': {
+		parameters: (portal) => (seededRows(portal, 'methods', [{ ID: 1, CODE: 'crm.deal.list' }, { ID: 2, CODE: 'crm.deal.get' }]), { options: { scope: 'crm' } }),
+		request: exactly({ scope: 'crm' }),
+		output: (items) => expect(items).toEqual([{ method: 'crm.deal.list' }, { method: 'crm.deal.get' }]),
+	},
 	'portal.getMethodInfo': {
 		parameters: { name: 'crm.deal.list' },
 		request: exactly({ name: 'crm.deal.list' }),
@@ -55,7 +84,7 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toEqual([{ access: ['G1', 'U1'], allowed: true }]),
 	},
 	'portal.isUserAdmin': { request: exactly({}), output: (items) => expect(items).toEqual([{ admin: expect.any(Boolean) }]) },
-	'portal.getAppInfo': app({ request: exactly({}), output: (items) => expect(items).toHaveLength(1) }),
+	'portal.getAppInfo': app({ request: exactly({}), output: oneWith('ID', 'CODE', 'VERSION', 'STATUS', 'INSTALLED', 'LICENSE') }),
 	'portal.getAppOption': app({
 		parameters: { options: { option: 'lastSync' } },
 		request: exactly({ option: 'lastSync' }),
@@ -92,11 +121,19 @@ export const platformCases: Cases = {
 		parameters: { options: { limit: 10, clear: true, filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } },
 		request: exactly({ limit: 10, clear: 0, filter: { EVENT_NAME: 'ONCRMDEALADD' } }),
 		output: (items) => items.forEach((row) => expect(row).toHaveProperty('process_id')),
+		weakOutput: 'the emulator answers event.offline.get from its documented skeleton with no events, and keeps no offline queue a case could seed',
 	}),
 	'event.getManyOffline': app({
-		parameters: { returnAll: true, listOptions: { filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } },
+		// answered generically: seed one queued event and one of another kind (event-offline-list.md)
+		parameters: (portal) => (
+			seededRows(portal, 'event.offline', [
+				{ ID: '5', EVENT_NAME: 'ONCRMDEALADD', EVENT_DATA: { FIELDS: { ID: 1 } }, MESSAGE_ID: 'm-5', PROCESS_ID: '', ERROR: '0' },
+				{ ID: '6', EVENT_NAME: 'ONCRMLEADADD', EVENT_DATA: { FIELDS: { ID: 2 } }, MESSAGE_ID: 'm-6', PROCESS_ID: '', ERROR: '0' },
+			]),
+			{ returnAll: true, listOptions: { filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } }
+		),
 		request: exactly({ filter: { EVENT_NAME: 'ONCRMDEALADD' }, start: 0 }),
-		output: (items) => items.forEach((row) => expect(row).toHaveProperty('ID')),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '5', EVENT_NAME: 'ONCRMDEALADD', MESSAGE_ID: 'm-5', PROCESS_ID: '' })]),
 	}),
 	'event.clearOffline': app({
 		parameters: { process_id: 'p-1', additionalFields: { message_id: 'm1, m2' } },
@@ -115,19 +152,19 @@ export const platformCases: Cases = {
 		request: exactly({ ENTITY: 'orders', NAME: 'Orders', ACCESS: { AU: 'R' } }),
 		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', created: true }]),
 	}),
-	'appEntity.get': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: (items) => expect(items).toHaveLength(1) }),
-	'appEntity.getMany': app({ request: exactly({}), output: (items) => items.forEach((row) => expect(row).toEqual(expect.any(Object))) }),
+	'appEntity.get': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: oneWith('ID', 'ENTITY', 'NAME', 'IBLOCK_TYPE_ID') }),
+	'appEntity.getMany': app({ request: exactly({}), output: eachWith('ID', 'ENTITY', 'NAME') }),
 	'appEntity.update': app({
 		parameters: { ENTITY: 'orders', updateFields: { NAME: 'Orders 2024', ENTITY_NEW: 'orders24' } },
 		request: exactly({ ENTITY: 'orders', NAME: 'Orders 2024', ENTITY_NEW: 'orders24' }),
 		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', updated: true }]),
 	}),
 	'appEntity.delete': app({ parameters: { ENTITY: 'old_orders' }, request: exactly({ ENTITY: 'old_orders' }), output: (items) => expect(items).toEqual([{ ENTITY: 'old_orders', deleted: true }]) }),
-	'appEntity.getRights': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: (items) => expect(items).toHaveLength(1) }),
+	'appEntity.getRights': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: rights }),
 	'appEntity.setRights': app({
 		parameters: { ENTITY: 'orders', ACCESS: '{"AU": "R", "U1": "X"}' },
 		request: exactly({ ENTITY: 'orders', ACCESS: { AU: 'R', U1: 'X' } }),
-		output: (items) => expect(items).toHaveLength(1),
+		output: rights,
 	}),
 	'appEntityItem.create': app({
 		parameters: { ENTITY: 'orders', NAME: 'Order 1', additionalFields: { PROPERTY_VALUES: '{"price": 100}', SECTION: 3, DATE_ACTIVE_FROM: '2024-05-01T10:00:00' } },
@@ -171,8 +208,8 @@ export const platformCases: Cases = {
 		request: exactly({ ENTITY: 'orders', PROPERTY: 'price', NAME: 'Price', TYPE: 'N', SORT: 100 }),
 		output: (items) => expect(items).toEqual([{ ENTITY: 'orders', PROPERTY: 'price', created: true }]),
 	}),
-	'appEntityProperty.get': app({ parameters: { ENTITY: 'orders', PROPERTY: 'price' }, request: exactly({ ENTITY: 'orders', PROPERTY: 'price' }), output: (items) => expect(items.length).toBeGreaterThanOrEqual(1) }),
-	'appEntityProperty.getMany': app({ parameters: { ENTITY: 'orders' }, request: exactly({ ENTITY: 'orders' }), output: (items) => expect(items.length).toBeGreaterThanOrEqual(1) }),
+	'appEntityProperty.get': app({ parameters: async (portal) => (await entityProperty(portal), { ENTITY: 'orders', PROPERTY: 'price' }), request: exactly({ ENTITY: 'orders', PROPERTY: 'price' }), output: eachWith('PROPERTY', 'NAME', 'TYPE') }),
+	'appEntityProperty.getMany': app({ parameters: async (portal) => (await entityProperty(portal), { ENTITY: 'orders' }), request: exactly({ ENTITY: 'orders' }), output: eachWith('PROPERTY', 'NAME', 'TYPE') }),
 	'appEntityProperty.update': app({
 		parameters: { ENTITY: 'orders', PROPERTY: 'price', updateFields: { PROPERTY_NEW: 'amount', NAME: 'Amount', TYPE: 'N' } },
 		request: exactly({ ENTITY: 'orders', PROPERTY: 'price', PROPERTY_NEW: 'amount', NAME: 'Amount', TYPE: 'N' }),
@@ -190,9 +227,9 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(Number) }]),
 	}),
 	'appEntitySection.getMany': app({
-		parameters: { ENTITY: 'orders', limit: 5 },
+		parameters: async (portal) => (await entitySection(portal), { ENTITY: 'orders', limit: 5 }),
 		request: exactly({ ENTITY: 'orders', start: 0 }),
-		output: (items) => (expect(items.length).toBeGreaterThan(0), expect(items.length).toBeLessThanOrEqual(5)),
+		output: (items) => (eachWith('ID', 'CODE', 'NAME', 'ACTIVE')(items), expect(items.length).toBeLessThanOrEqual(5)),
 	}),
 	'appEntitySection.update': app({
 		parameters: async (portal) => ({ ENTITY: 'orders', ID: await entitySection(portal), updateFields: { NAME: '2025', SECTION: 1 } }),
@@ -242,12 +279,13 @@ export const platformCases: Cases = {
 	'feedPost.get': {
 		parameters: async (portal) => ({ POST_ID: await post(portal) }),
 		request: (params) => expect(params).toEqual({ POST_ID: postId }),
-		output: (items) => expect(items.length).toBeGreaterThanOrEqual(1),
+		// log-blogpost-get.md: the post's record
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ ID: String(postId), AUTHOR_ID: expect.any(String), DATE_PUBLISH: expect.any(String), DETAIL_TEXT: null })),
 	},
 	'feedPost.getMany': {
 		parameters: async (portal) => (await post(portal), { returnAll: true, options: { LOG_DATE_FROM: '2024-01-01T00:00:00' } }),
 		request: exactly({ LOG_DATE_FROM: '2024-01-01T00:00:00', start: 0 }),
-		output: (items) => expect(items.length).toBeGreaterThan(0),
+		output: eachWith('ID', 'AUTHOR_ID', 'DATE_PUBLISH', 'DETAIL_TEXT'),
 	},
 	'feedPost.update': {
 		parameters: async (portal) => ({ POST_ID: await post(portal), updateFields: { POST_TITLE: 'Updated', POST_MESSAGE: 'New text' } }),
@@ -265,8 +303,13 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: postId, shared: true }]),
 	},
 	'feedPost.getImportantReaders': {
-		parameters: async (portal) => ({ POST_ID: await post(portal) }),
+		parameters: async (portal) => {
+			const POST_ID = await post(portal);
+			seededRows(portal, 'log.blogpost.getusers', [{ ID: 1 }, { ID: 3 }]);
+			return { POST_ID };
+		},
 		request: (params) => expect(params).toEqual({ POST_ID: postId }),
-		output: (items) => items.forEach((row) => expect(row.userId).toBeDefined()),
+		// log-blogpost-getusers-important.md: the IDs of users who read the post, one item each
+		output: (items) => expect(items).toEqual([{ userId: expect.anything() }, { userId: expect.anything() }]),
 	},
 };

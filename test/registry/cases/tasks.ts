@@ -9,6 +9,9 @@ export async function newTask(portal: Portal, extra: INodeParameters = {}): Prom
 	return String(out.id);
 }
 
+/** What a task action sends: the task's ID. */
+const sentTaskId = (params: IDataObject) => expect(params).toEqual({ taskId: expect.stringMatching(/^\d+$/) });
+
 /** Drives a task to a status through the node: `review` = awaiting the creator's approval. */
 async function taskIn(portal: Portal, status: 'inProgress' | 'completed' | 'review'): Promise<string> {
 	const id = await newTask(portal, status === 'review' ? { CREATED_BY: '2', TASK_CONTROL: true } : {});
@@ -99,15 +102,16 @@ export const tasksCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.stringMatching(/^\d+$/), deleted: true }]),
 	},
 	'task.getFields': {
+		request: (params) => expect(params).toEqual({}),
 		output: (items) => expect(items).toContainEqual(expect.objectContaining({ field: 'TITLE', type: 'string' })),
 	},
-	'task.start': { parameters: async (portal) => ({ taskId: await newTask(portal) }), output: status('3') },
-	'task.pause': { parameters: async (portal) => ({ taskId: await taskIn(portal, 'inProgress') }), output: status('2') },
-	'task.complete': { parameters: async (portal) => ({ taskId: await newTask(portal) }), output: status('5') },
-	'task.defer': { parameters: async (portal) => ({ taskId: await newTask(portal) }), output: status('6') },
-	'task.renew': { parameters: async (portal) => ({ taskId: await taskIn(portal, 'completed') }), output: status('2') },
-	'task.approve': { parameters: async (portal) => ({ taskId: await taskIn(portal, 'review') }), output: status('5') },
-	'task.disapprove': { parameters: async (portal) => ({ taskId: await taskIn(portal, 'review') }), output: status('2') },
+	'task.start': { request: sentTaskId, parameters: async (portal) => ({ taskId: await newTask(portal) }), output: status('3') },
+	'task.pause': { request: sentTaskId, parameters: async (portal) => ({ taskId: await taskIn(portal, 'inProgress') }), output: status('2') },
+	'task.complete': { request: sentTaskId, parameters: async (portal) => ({ taskId: await newTask(portal) }), output: status('5') },
+	'task.defer': { request: sentTaskId, parameters: async (portal) => ({ taskId: await newTask(portal) }), output: status('6') },
+	'task.renew': { request: sentTaskId, parameters: async (portal) => ({ taskId: await taskIn(portal, 'completed') }), output: status('2') },
+	'task.approve': { request: sentTaskId, parameters: async (portal) => ({ taskId: await taskIn(portal, 'review') }), output: status('5') },
+	'task.disapprove': { request: sentTaskId, parameters: async (portal) => ({ taskId: await taskIn(portal, 'review') }), output: status('2') },
 	'task.delegate': {
 		parameters: async (portal) => ({ taskId: await newTask(portal), userId: '2' }),
 		request: (params) => expect(params.userId).toBe('2'),
@@ -155,6 +159,7 @@ export const tasksCases: Cases = {
 		output: (items) => expect(items).toEqual([{ taskId: expect.any(String), id: expect.any(Number) }]),
 	},
 	'taskComment.get': {
+		request: (params) => expect(params).toEqual({ TASKID: expect.stringMatching(/^\d+$/), ITEMID: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const { taskId, id } = await newComment(portal);
 			return { TASKID: taskId, ITEMID: id };
@@ -176,6 +181,7 @@ export const tasksCases: Cases = {
 		output: (items) => expect(items).toEqual([{ taskId: expect.any(String), id: expect.any(String), updated: true }]),
 	},
 	'taskComment.delete': {
+		request: (params) => expect(params).toEqual({ TASKID: expect.stringMatching(/^\d+$/), ITEMID: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const { taskId, id } = await newComment(portal);
 			return { TASKID: taskId, ITEMID: id };
@@ -210,6 +216,7 @@ export const tasksCases: Cases = {
 		output: (items) => expect(items).toEqual([{ taskId: expect.any(String), id: expect.any(String), updated: true }]),
 	},
 	'taskChecklist.delete': {
+		request: (params) => expect(params).toEqual({ TASKID: expect.stringMatching(/^\d+$/), ITEMID: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const { taskId, id } = await newChecklistItem(portal);
 			return { TASKID: taskId, ITEMID: id };
@@ -217,6 +224,7 @@ export const tasksCases: Cases = {
 		output: (items) => expect(items).toEqual([{ taskId: expect.any(String), id: expect.any(String), deleted: true }]),
 	},
 	'taskChecklist.complete': {
+		request: (params) => expect(params).toEqual({ TASKID: expect.stringMatching(/^\d+$/), ITEMID: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const { taskId, id } = await newChecklistItem(portal);
 			return { TASKID: taskId, ITEMID: id };
@@ -278,6 +286,7 @@ export const tasksCases: Cases = {
 		},
 	},
 	'taskElapsedTime.delete': {
+		request: (params) => expect(params).toEqual({ TASKID: expect.stringMatching(/^\d+$/), ITEMID: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => {
 			const { taskId, id } = await newTimeEntry(portal);
 			return { TASKID: taskId, ITEMID: id };
@@ -320,9 +329,14 @@ export const tasksCases: Cases = {
 	},
 
 	'taskResult.getMany': {
-		parameters: async (portal) => ({ taskId: await newTask(portal) }),
+		// a task without results answers []: seed one documented result for the new task (tasks-task-result-list.md)
+		parameters: async (portal) => {
+			const taskId = await newTask(portal);
+			portal.emu.store.insert('generic:tasks.task.result', { id: 1, taskId: Number(taskId), commentId: 31, createdBy: 1, status: 0, text: 'Shipped' });
+			return { taskId };
+		},
 		request: (params) => expect(params.taskId).toMatch(/^\d+$/),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
+		output: (items) => expect(items).toContainEqual(expect.objectContaining({ taskId: expect.any(Number), commentId: 31, text: 'Shipped' })),
 	},
 	'taskResult.createFromComment': {
 		parameters: { commentId: 31 },

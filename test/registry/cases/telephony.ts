@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { seededRows } from './seed';
 import type { Cases } from './types';
 
 const one = (items: IDataObject[]) => {
@@ -14,23 +15,30 @@ export const telephonyCases: Cases = {
 		auth: app,
 		parameters: { identifyUserBy: 'userId', USER_ID: 1, PHONE_NUMBER: '+14155550100', TYPE: 2, additionalFields: { CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' } },
 		request: (params) => expect(params).toEqual({ USER_ID: 1, PHONE_NUMBER: '+14155550100', TYPE: 2, CRM_CREATE: 1, SHOW: 0, EXTERNAL_CALL_ID: 'pbx-1' }),
-		output: (items) => expect(items).toHaveLength(1),
+		// telephony-external-call-register.md: the call's ID and what CRM created or found
+		output: (items) => expect(Object.keys(one(items))).toEqual(expect.arrayContaining(['CALL_ID', 'CRM_CREATED_LEAD', 'CRM_CREATED_ENTITIES', 'CRM_ENTITY_TYPE', 'CRM_ENTITY_ID'])),
 	},
 	'call.finish': {
 		auth: app,
 		parameters: { CALL_ID: callId, identifyUserBy: 'innerNumber', USER_PHONE_INNER: '101', additionalFields: { DURATION: 95, STATUS_CODE: '200', VOTE: 5 } },
 		request: (params) => expect(params).toEqual({ CALL_ID: callId, USER_PHONE_INNER: '101', DURATION: 95, STATUS_CODE: '200', VOTE: 5 }),
-		output: (items) => expect(items).toHaveLength(1),
+		// telephony-external-call-finish.md: the finished call's record
+		output: (items) => {
+			const call = one(items);
+			expect(Object.keys(call)).toEqual(expect.arrayContaining(['CALL_ID', 'PHONE_NUMBER', 'CALL_DURATION', 'CALL_START_DATE', 'CALL_STATUS', 'CALL_VOTE']));
+			expect(call.PORTAL_USER_ID).toEqual(expect.any(Number));
+		},
 	},
 	'call.attachRecord': {
 		parameters: { CALL_ID: callId, additionalFields: { RECORD_URL: 'https://pbx.example.com/rec/1.mp3', FILENAME: 'call.mp3' } },
 		request: (params) => expect(params).toEqual({ CALL_ID: callId, RECORD_URL: 'https://pbx.example.com/rec/1.mp3', FILENAME: 'call.mp3' }),
-		output: (items) => expect(items).toHaveLength(1),
+		// telephony-external-call-attach-record.md: the stored file's ID
+		output: (items) => expect(one(items)).toEqual({ FILE_ID: expect.any(Number) }),
 	},
 	'call.attachTranscription': {
 		parameters: { CALL_ID: callId, MESSAGES: '[{"SIDE": "User", "START_TIME": 1, "STOP_TIME": 3, "MESSAGE": "Hello"}]' },
 		request: (params) => expect(params).toEqual({ CALL_ID: callId, MESSAGES: [{ SIDE: 'User', START_TIME: 1, STOP_TIME: 3, MESSAGE: 'Hello' }] }),
-		output: (items) => expect(items).toHaveLength(1),
+		output: (items) => expect(one(items)).toEqual({ TRANSCRIPT_ID: expect.any(Number) }),
 	},
 	'call.show': {
 		parameters: { CALL_ID: callId, additionalFields: { USER_ID: '1,2' } },
@@ -45,13 +53,17 @@ export const telephonyCases: Cases = {
 	'call.searchCrmEntities': {
 		parameters: { PHONE_NUMBER: '+14155550100' },
 		request: (params) => expect(params).toEqual({ PHONE_NUMBER: '+14155550100' }),
-		output: (items) => expect(items.length).toBeGreaterThan(0),
+		// telephony-external-call-search-crm-entities.md: one item per CRM record with the number
+		output: (items) => {
+			expect(items.length).toBeGreaterThan(0);
+			for (const found of items) expect(Object.keys(found)).toEqual(expect.arrayContaining(['CRM_ENTITY_TYPE', 'CRM_ENTITY_ID', 'ASSIGNED_BY_ID', 'NAME']));
+		},
 	},
 	'externalLine.create': {
 		auth: app,
 		parameters: { NUMBER: '14151234567', additionalFields: { NAME: 'Support Line', CRM_AUTO_CREATE: 'N' } },
 		request: (params) => expect(params).toEqual({ NUMBER: '14151234567', NAME: 'Support Line', CRM_AUTO_CREATE: 'N' }),
-		output: (items) => expect(items).toHaveLength(1),
+		output: (items) => expect(one(items)).toEqual({ id: expect.any(Number) }),
 	},
 	'externalLine.getMany': {
 		auth: app,
@@ -78,9 +90,16 @@ export const telephonyCases: Cases = {
 		output: (items) => expect(one(items)).toEqual({ number: '14151234567', deleted: true }),
 	},
 	'callStatistic.getMany': {
-		parameters: { limit: 10, listOptions: { filter: '{"CALL_TYPE": 1}' }, options: { SORT: 'CALL_START_DATE', ORDER: 'DESC' } },
+		// answered generically: seed one outgoing and one incoming call (voximplant-statistic-get.md)
+		parameters: (portal) => (
+			seededRows(portal, 'voximplant.statistic', [
+				{ ID: 1, CALL_ID: 'c-1', CALL_TYPE: '1', PHONE_NUMBER: '+14155550100', PORTAL_USER_ID: '1', CALL_DURATION: '95', CALL_START_DATE: '2026-01-10T10:00:00+00:00' },
+				{ ID: 2, CALL_ID: 'c-2', CALL_TYPE: '2', PHONE_NUMBER: '+14155550101', PORTAL_USER_ID: '1', CALL_DURATION: '10', CALL_START_DATE: '2026-01-11T10:00:00+00:00' },
+			]),
+			{ limit: 10, listOptions: { filter: '{"CALL_TYPE": 1}' }, options: { SORT: 'CALL_START_DATE', ORDER: 'DESC' } }
+		),
 		request: (params) => expect(params).toMatchObject({ FILTER: { CALL_TYPE: 1 }, SORT: 'CALL_START_DATE', ORDER: 'DESC' }),
-		output: (items) => expect(items.length).toBeLessThanOrEqual(10),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ CALL_ID: 'c-1', CALL_TYPE: '1', PHONE_NUMBER: '+14155550100', CALL_DURATION: '95' })]),
 	},
 	'telephonyUser.get': {
 		// the portal's users 1 and 2; user 2's SIP device is switched on first, user 1's off
@@ -100,11 +119,12 @@ export const telephonyCases: Cases = {
 	'telephonyUser.activatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
 	'telephonyUser.deactivatePhone': { parameters: { USER_ID: 2 }, request: (params) => expect(params).toEqual({ USER_ID: 2 }), output: (items) => expect(one(items)).toEqual({ userId: 2, success: true }) },
 	'telephonyLine.getMany': {
+		request: (params) => expect(params).toEqual({}),
 		// voximplant-line-get.md answers { <line id>: <name> }; the node lists them as { id, name } (the emulator's names are '')
 		output: (items) =>
 			expect(items).toEqual(['reg150907', 'sip7', 'reg151083', 'sip11', 'reg151085'].map((id) => ({ id, name: expect.any(String) }))),
 	},
-	'telephonyLine.getOutgoing': { output: (items) => expect(one(items)).toHaveProperty('lineId') },
+	'telephonyLine.getOutgoing': { request: (params) => expect(params).toEqual({}), output: (items) => expect(one(items)).toHaveProperty('lineId') },
 	'telephonyLine.setOutgoing': {
 		parameters: { LINE_ID: 'reg150907' },
 		request: (params) => expect(params).toEqual({ LINE_ID: 'reg150907' }),

@@ -15,10 +15,14 @@ export interface OperationCase {
 	binary?: IBinaryKeyData[];
 	/** Methods that must appear in the log (default: the operation's method). */
 	methods?: string[];
-	/** Checks what went over the wire: the params of the last logged call of the first method. */
+	/** Checks what went over the wire: the params of the last logged call of the first method (the walker fails a case without one). */
 	request?: (params: IDataObject) => void;
-	/** Checks the output items' shape. */
+	/** Checks the output items' shape; it must fail on `[]` and on `[{}]` (the walker feeds it both). */
 	output: (items: IDataObject[]) => void;
+	/** Why the output check may pass on `[]` or `[{}]`: the documented answer is empty (name the docs' case). */
+	emptyOk?: string;
+	/** Why the check still cannot see a non-empty answer: the emulator gives this method no records to seed (a named gap). */
+	weakOutput?: string;
 }
 
 export type Cases = Record<string, OperationCase>;

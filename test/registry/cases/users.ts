@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases } from './types';
 
 async function newDepartment(portal: Portal, name = 'Case department'): Promise<string> {
@@ -21,12 +22,6 @@ async function newUserField(portal: Portal): Promise<string> {
 async function newGroup(portal: Portal): Promise<string> {
 	const [out] = await portal.json({ resource: 'workgroup', operation: 'create', NAME: 'Case group' });
 	return String(out.id);
-}
-
-/** Replaces the rows of a generically answered list with documented-shape rows. */
-function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
-	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
-	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
 }
 
 const groupMembers = (items: IDataObject[]) => expect(items).toEqual([{ groupId: '7', userIds: expect.anything() }]);
@@ -60,6 +55,7 @@ export const usersCases: Cases = {
 		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '1' })]),
 	},
 	'user.getCurrent': {
+		request: (params) => expect(params).toEqual({}),
 		output: (items) => expect(items).toEqual([expect.objectContaining({ ID: '1', NAME: 'Admin' })]),
 	},
 	'user.create': {
@@ -73,6 +69,7 @@ export const usersCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(String), updated: true }]),
 	},
 	'user.getFields': {
+		request: (params) => expect(params).toEqual({}),
 		output: (items) => expect(items).toContainEqual({ field: 'EMAIL', title: expect.any(String) }),
 	},
 
@@ -132,6 +129,7 @@ export const usersCases: Cases = {
 		output: (items) => expect(items).toEqual([{ id: expect.any(String), updated: true }]),
 	},
 	'department.delete': {
+		request: (params) => expect(params).toEqual({ ID: expect.stringMatching(/^\d+$/) }),
 		parameters: async (portal) => ({ ID: await newDepartment(portal) }),
 		output: (items) => expect(items).toEqual([{ id: expect.any(String), deleted: true }]),
 	},

@@ -1,13 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { Portal } from '../../helpers/portal';
+import { seededRows } from './seed';
 import type { Cases } from './types';
-
-/** Replaces the rows of a generically answered list with documented-shape rows. */
-function seededRows(portal: Portal, table: string, rows: IDataObject[]): void {
-	for (const row of portal.emu.store.all(`generic:${table}`)) portal.emu.store.remove(`generic:${table}`, row.ID as number);
-	for (const row of rows) portal.emu.store.insert(`generic:${table}`, row);
-}
 
 export const workflowsCases: Cases = {
 	'workflow.start': {
