@@ -75,3 +75,11 @@ export async function startPortal(options: EmulatorOptions = {}, plan: 'standard
 		stop: async () => await emu.stop(),
 	};
 }
+
+/** What `run` made the node send: its HTTP calls and the batch sub-commands inside them, from the emulator's log. */
+export async function measure<T>(portal: Portal, run: () => Promise<T>) {
+	const from = Math.max(0, ...portal.emu.log.map((entry) => entry.seq));
+	const output = await run();
+	const entries = portal.emu.log.filter((entry) => entry.seq > from);
+	return { output, http: entries.filter((entry) => entry.parent === undefined), commands: entries.filter((entry) => entry.parent !== undefined) };
+}

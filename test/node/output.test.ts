@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
-import { startPortal } from '../helpers/portal';
+import { measure, startPortal } from '../helpers/portal';
 import type { Portal } from '../helpers/portal';
 
 let portal: Portal;
@@ -24,13 +24,10 @@ const userName = (id: number) => {
 
 /** HTTP calls the node made during `work` (batch sub-commands are not HTTP calls), and the last batch's commands. */
 async function httpCalls<T>(work: () => Promise<T>): Promise<{ out: T; calls: string[]; lastBatch: string[] }> {
-	const start = portal.emu.log.length ? portal.emu.log[portal.emu.log.length - 1].seq : 0;
-	const out = await work();
-	const entries = portal.emu.log.filter((entry) => entry.seq > start);
-	const calls = entries.filter((entry) => entry.parent === undefined);
-	const last = calls.filter((entry) => entry.method === 'batch').pop();
-	const lastBatch = entries.filter((entry) => last && entry.parent === last.seq).map((entry) => entry.method);
-	return { out, calls: calls.map((entry) => entry.method), lastBatch };
+	const { output: out, http, commands } = await measure(portal, work);
+	const last = http.filter((entry) => entry.method === 'batch').pop();
+	const lastBatch = commands.filter((entry) => last && entry.parent === last.seq).map((entry) => entry.method);
+	return { out, calls: http.map((entry) => entry.method), lastBatch };
 }
 
 const description = new Bitrix24().getNodeType(2).description;

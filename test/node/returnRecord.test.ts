@@ -2,20 +2,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { Bitrix24 } from '../../nodes/Bitrix24/Bitrix24.node';
-import { startPortal } from '../helpers/portal';
+import { measure, startPortal } from '../helpers/portal';
 import type { Portal } from '../helpers/portal';
 
 let portal: Portal;
 beforeAll(async () => (portal = await startPortal({ seed: { deals: 5, users: 3 } })));
 afterAll(async () => await portal.stop());
 
-/** Runs the node and returns its output with the emulator log entries it caused. */
-async function measured(run: () => Promise<IDataObject[]>) {
-	const from = Math.max(0, ...portal.emu.log.map((entry) => entry.seq));
-	const output = await run();
-	const entries = portal.emu.log.filter((entry) => entry.seq > from);
-	return { output, http: entries.filter((entry) => entry.parent === undefined), commands: entries.filter((entry) => entry.parent !== undefined) };
-}
+const measured = async (run: () => Promise<IDataObject[]>) => await measure(portal, run);
 
 const items = (n: number) => Array.from({ length: n }, (_, k) => ({ n: k + 1 }));
 

@@ -1,19 +1,14 @@
 /** Find by Phone or Email and Create or Update (leads, contacts, companies; node version 2). */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startPortal } from '../helpers/portal';
+import { measure, startPortal } from '../helpers/portal';
 import type { Portal } from '../helpers/portal';
 
 let portal: Portal;
 beforeAll(async () => (portal = await startPortal({ seed: { contacts: 30, users: 2 } })));
 afterAll(async () => await portal.stop());
 
-async function measured(run: () => Promise<IDataObject[]>) {
-	const from = Math.max(0, ...portal.emu.log.map((entry) => entry.seq));
-	const output = await run();
-	const entries = portal.emu.log.filter((entry) => entry.seq > from);
-	return { output, http: entries.filter((entry) => entry.parent === undefined), commands: entries.filter((entry) => entry.parent !== undefined) };
-}
+const measured = async (run: () => Promise<IDataObject[]>) => await measure(portal, run);
 
 /** Contacts created through the node, one per email; returns their IDs. */
 async function contacts(emails: string[], phone?: string): Promise<number[]> {
