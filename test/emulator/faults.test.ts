@@ -48,6 +48,18 @@ describe('faults on demand', () => {
 		expect(em.calls('crm.deal.add').at(-1)?.error).toBe('ECONNRESET');
 	});
 
+	test('a stall: the write is applied, then the gateway answers 504 after the wait', async () => {
+		const before = em.store.count('deal');
+		em.faults.inject({ method: 'crm.deal.add', kind: 'stall', delayMs: 150 });
+		const t0 = Date.now();
+		const r = await fetch(em.webhookUrl + 'crm.deal.add', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fields: { TITLE: 'stalled' } }) });
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+		expect(r.status).toBe(504);
+		expect(await r.text()).toContain('504 Gateway Time-out');
+		expect(em.store.count('deal')).toBe(before + 1);
+		expect(em.calls('crm.deal.add').at(-1)).toMatchObject({ status: 504, error: 'HTML' });
+	});
+
 	test('delay and expired token', async () => {
 		em.faults.inject({ kind: 'delay', delayMs: 150 });
 		const t0 = Date.now();

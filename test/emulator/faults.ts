@@ -54,3 +54,7 @@ export const DEFAULT_FAULT_ERRORS: Record<number, [string, string]> = {
 
 export const HTML_502 =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** What nginx answers when the upstream stalls past its read timeout. */
+export const HTML_504 =
+	'<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';

@@ -7,12 +7,12 @@ import type { AddressInfo } from 'net';
 import { URL } from 'url';
 import { AuthRegistry, ALL_SCOPES, scopeAllowed, Webhook } from './auth';
 import { runBatch } from './batch';
-import { CatalogEntry, checkRequired, isPositional, loadCatalog, positionalNames } from './catalog';
+import { CatalogEntry, checkRequired, isPositional, loadCatalog, missingRequired, positionalNames, undocumentedParams } from './catalog';
 import { VirtualClock } from './clock';
 import type { Core, FieldDef, HandlerMap } from './core';
 import { decodeBody, mergeParams, parseQuery } from './encoding';
 import { EventBus } from './events';
-import { DEFAULT_FAULT_ERRORS, FaultQueue, HTML_502 } from './faults';
+import { DEFAULT_FAULT_ERRORS, FaultQueue, HTML_502, HTML_504 } from './faults';
 import { LeakyBucket, OperatingTime } from './limits';
 import { Rec, Store } from './store';
 import {
@@ -188,6 +188,14 @@ export class EmulatorServer {
 
 	private record(e: Omit<LogEntry, 'seq' | 'params'> & { seq?: number; params: unknown }): LogEntry {
 		const entry: LogEntry = { ...e, seq: e.seq ?? ++this.seq, params: mask(e.params, this.maskSet()) };
+		// what the docs do not list, or leave out, for this call (the registry walker fails on either)
+		const known = this.catalog.get(e.method);
+		if (known && e.params && typeof e.params === 'object' && !Array.isArray(e.params)) {
+			const extra = undocumentedParams(known, e.params, e.method);
+			const missing = isPositional(e.method) ? [] : missingRequired(known, e.params as Params, e.method);
+			if (extra.length) entry.undocumented = extra;
+			if (missing.length) entry.missing = missing;
+		}
 		for (const k of Object.keys(entry) as Array<keyof LogEntry>) if (entry[k] === undefined) delete entry[k];
 		this.log.push(entry);
 		if (e.parent !== undefined) {
@@ -379,7 +387,8 @@ export class EmulatorServer {
 		if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 		if (fault?.kind === 'expiredToken') return fail(new B24Error(401, 'expired_token', 'The access token provided has expired.'));
 		const preFault = fault && !fault.commit && ['status', 'html', 'reset'].includes(fault.kind) ? fault : undefined;
-		const postFault = fault && fault.commit && ['status', 'html', 'reset'].includes(fault.kind) ? fault : undefined;
+		// a stall always follows the write: the method ran, its answer is lost
+		const postFault = fault && ((fault.commit && ['status', 'html', 'reset'].includes(fault.kind)) || fault.kind === 'stall') ? fault : undefined;
 		if (preFault) return this.applyFault(preFault, req, res, st);
 
 		// ---- auth ----
@@ -425,11 +434,16 @@ export class EmulatorServer {
 			this.events.flush();
 			return;
 		}
+		if (f.kind === 'stall') {
+			setTimeout(() => this.applyFault({ ...f, kind: 'html', status: f.status ?? 504 }, req, res, st), f.delayMs ?? 1000);
+			return;
+		}
 		if (f.kind === 'html') {
 			const status = f.status ?? 502;
 			this.record({ seq: st.seq, method: st.method, params: st.params, status, error: 'HTML', auth: caller?.kind ?? 'none', authVia: caller?.via, encoding: st.encoding });
-			res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(HTML_502) });
-			res.end(HTML_502);
+			const page = status === 504 ? HTML_504 : HTML_502;
+			res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(page) });
+			res.end(page);
 			this.events.flush();
 			return;
 		}

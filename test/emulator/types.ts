@@ -80,6 +80,10 @@ export interface LogEntry {
 	encoding: Encoding;
 	parent?: number;
 	batchKey?: string;
+	/** top-level parameters the documented catalog does not list for the method */
+	undocumented?: string[];
+	/** required groups the call left unmet ("A|B" = one of them) */
+	missing?: string[];
 }
 
 export interface Counters {
@@ -94,7 +98,8 @@ export interface Counters {
 	serverSeconds: number;
 }
 
-export type FaultKind = 'status' | 'html' | 'reset' | 'delay' | 'expiredToken' | 'batchCommandError';
+/** `stall`: the method runs, the answer never comes, and after `delayMs` the gateway gives up with its 504 page. */
+export type FaultKind = 'status' | 'html' | 'reset' | 'delay' | 'expiredToken' | 'batchCommandError' | 'stall';
 
 export interface Fault {
 	method?: string;

@@ -67,6 +67,9 @@ describe.each(operations.map(({ resource, op }) => [`${resource.value}.${op.valu
 			const startSeq = portal.emu.log.length ? portal.emu.log[portal.emu.log.length - 1].seq : 0;
 			const output = await portal.json({ resource, operation: op.value, ...asVersion2(op, parameters) }, { auth: testCase.auth, items: testCase.items, binary: testCase.binary });
 			const entries = portal.emu.log.filter((entry) => entry.seq > startSeq);
+			// every request (batch sub-commands included) sends only documented top-level parameters and every required one
+			const offDocs = entries.filter((entry) => entry.undocumented || entry.missing).map(({ method, undocumented, missing }) => ({ method, undocumented, missing }));
+			expect(offDocs).toEqual([]);
 			const methods = testCase.methods ?? [op.method];
 			let first: IDataObject | undefined;
 			for (const method of methods) {

@@ -475,13 +475,24 @@ function scalarResult(tag: string, rec: Rec | undefined, id: unknown): unknown {
 	}
 }
 
+/**
+ * The answer's skeleton for a documented method without a result shape (none of the node's methods,
+ * shapes.test.ts): by kind, create → the new id, get → a record with its id, list → records, else true.
+ */
+function byKind(kind: string): unknown {
+	if (kind === 'create') return 'int';
+	if (kind === 'get') return { ID: 'int' };
+	if (kind === 'getAll') return [{ ID: 'int' }];
+	return undefined;
+}
+
 export const genericHandler: Handler = (ctx: CallContext, core: Core) => {
 	const entry = core.catalog.get(ctx.method);
 	const shape = resultShapes().get(ctx.method.toLowerCase());
 	const table = `generic:${family(ctx.method)}`;
 	if (shape?.literal) return { result: JSON.parse(JSON.stringify(shape.result)) as unknown };
-	const form = formOf(shape?.result, ctx.method);
 	let kind = entry?.kind || 'action';
+	const form = formOf(shape ? shape.result : byKind(kind), ctx.method);
 	// a "get" whose documented result is a list (lists.element.get, entity.item.get...) is a list
 	if ((kind === 'get' || kind === 'getAll') && form.type === 'list') kind = 'getAll';
 	const paged = entry?.pagination === 'start' || (entry?.paged === true && entry?.pagination !== 'all');

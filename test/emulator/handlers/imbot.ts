@@ -31,7 +31,7 @@ export function idList(v: unknown): number[] {
 const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** A portal user as the messenger describes it (im-user-list-get.md "User Object"), snake_case. */
-function messengerUser(u: Rec): Rec {
+export function messengerUser(u: Rec): Rec {
 	const first = String(u.NAME ?? '');
 	const last = String(u.LAST_NAME ?? '');
 	const phones: Rec = {};

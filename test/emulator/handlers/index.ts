@@ -12,6 +12,9 @@ import { CURRENCY_TABLE, seedCurrencies, seedWorkgroups, WORKGROUP_TABLE } from 
 import { diskHandlers, diskInitialData } from './disk';
 import { imbotHandlers } from './imbot';
 import { bizprocHandlers } from './bizproc';
+import { notifyHandlers } from './notify';
+import { recentHandlers } from './recent';
+import { calendarHandlers } from './calendar';
 
 export { genericHandler } from './generic';
 
@@ -27,6 +30,9 @@ export function allHandlers(): HandlerMap {
 		...diskHandlers(),
 		...imbotHandlers(),
 		...bizprocHandlers(),
+		...notifyHandlers(),
+		...recentHandlers(),
+		...calendarHandlers(),
 	};
 	// keys are compared lowercase (the server lowercases method names)
 	return Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));

@@ -97,12 +97,17 @@ export const calendarCases: Cases = {
 		output: (items) => expect(items).toEqual([{ eventId: '12', status: expect.anything() }]),
 	},
 	'calendarEvent.getAvailability': {
-		parameters: { users: '1, 2', from: '2030-03-20T00:00:00', to: '2030-03-21T00:00:00' },
+		// user 2 attends a meeting in the period (calendar-accessibility-get.md: the events a user is busy in)
+		parameters: async (portal) => {
+			const body = JSON.stringify({ ...owner, name: 'Busy slot', from: '2030-03-20T15:00:00', to: '2030-03-20T16:00:00', section: 4, is_meeting: 'Y', attendees: [1, 2] });
+			await fetch(`${portal.emu.webhookUrl}calendar.event.add`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+			return { users: '1, 2', from: '2030-03-20T00:00:00', to: '2030-03-21T00:00:00' };
+		},
 		request: (params) => expect(params).toEqual({ users: ['1', '2'], from: '2030-03-20', to: '2030-03-21' }),
 		output: (items) => {
-			for (const item of items) expect(item).toMatchObject({ userId: expect.any(String) });
+			expect(items.find((item) => item.userId === '2' && item.NAME === 'Busy slot')).toMatchObject({ DATE_FROM: '20.03.2030 15:00:00', DATE_TO: '20.03.2030 16:00:00', ACCESSIBILITY: 'busy' });
+			for (const item of items) expect(item).toMatchObject({ userId: expect.any(String), ID: expect.any(String), DATE_FROM_TS_UTC: expect.any(String) });
 		},
-		weakOutput: 'the emulator answers calendar.accessibility.get from its documented skeleton with no events, and keeps no busy times a case could seed',
 	},
 
 	'calendarSection.getMany': {

@@ -10,6 +10,9 @@ export async function newChat(portal: Portal, title = 'Registry chat'): Promise<
 	return Number(out.id);
 }
 
+/** The chat recent.getMany seeds (its output check reads it). */
+let recentChat = 0;
+
 async function newMessage(portal: Portal, chatId: number, text = 'Hello'): Promise<number> {
 	const [out] = await portal.json({ resource: 'message', operation: 'send', dialog: `chat${chatId}`, MESSAGE: text });
 	return Number(out.id);
@@ -218,10 +221,18 @@ export const messengerCases: Cases = {
 
 	// ---- recent ----
 	'recent.getMany': {
-		parameters: { limit: 5, options: { SKIP_OPENLINES: true, UNREAD_ONLY: false } },
+		// a chat with the newest message comes first (im-recent-list.md: recent dialogs)
+		parameters: async (portal) => {
+			recentChat = await newChat(portal, 'Recent chat');
+			await newMessage(portal, recentChat, 'Latest word');
+			return { limit: 5, options: { SKIP_OPENLINES: true, UNREAD_ONLY: false } };
+		},
 		request: (params) => expect(params).toEqual({ SKIP_OPENLINES: 'Y', UNREAD_ONLY: 'N', LIMIT: 5, OFFSET: 0 }),
-		output: (items) => expect(items.length).toBeLessThanOrEqual(5),
-		weakOutput: 'the emulator answers im.recent.list from its documented skeleton with no chats, and keeps no recent list a case could seed',
+		output: (items) => {
+			expect(items.length).toBeLessThanOrEqual(5);
+			expect(items[0]).toMatchObject({ id: `chat${recentChat}`, chat_id: recentChat, type: 'chat', title: 'Recent chat', message: expect.objectContaining({ text: 'Latest word' }) });
+			for (const item of items) expect(item).toHaveProperty('chat_id');
+		},
 	},
 	'recent.pin': { parameters: { DIALOG_ID: 'chat1' }, request: (params) => expect(params).toEqual({ DIALOG_ID: 'chat1', PIN: 'Y' }), output: ok('DIALOG_ID', 'chat1') },
 	'recent.unpin': { parameters: { DIALOG_ID: 'chat1' }, request: (params) => expect(params).toEqual({ DIALOG_ID: 'chat1', PIN: 'N' }), output: ok('DIALOG_ID', 'chat1') },
@@ -246,10 +257,18 @@ export const messengerCases: Cases = {
 		output: (items) => expect(one(items).id).toEqual(expect.any(Number)),
 	},
 	'notification.getMany': {
-		parameters: { options: { LIMIT: 20, CONVERT_TEXT: true } },
+		// a notification to the webhook's own user, so the list has one to show
+		parameters: async (portal) => {
+			const body = JSON.stringify({ USER_ID: portal.emu.webhook.userId, MESSAGE: 'Registry notice', TAG: 'REG|1' });
+			await fetch(`${portal.emu.webhookUrl}im.notify.personal.add`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+			return { options: { LIMIT: 20, CONVERT_TEXT: true } };
+		},
 		request: (params) => expect(params).toEqual({ LIMIT: 20, CONVERT_TEXT: 'Y' }),
-		output: (items) => expect(Array.isArray(items)).toBe(true),
-		weakOutput: 'the emulator answers im.notify.get from its documented skeleton with no notifications, and keeps none a case could seed',
+		// im-notify-get.md: notification objects, newest first
+		output: (items) => {
+			expect(items[0]).toMatchObject({ id: expect.any(Number), chat_id: expect.any(Number), author_id: expect.any(Number), text: 'Registry notice', notify_tag: 'REG|1', notify_read: 'N' });
+			for (const item of items) expect(item).toHaveProperty('notify_type');
+		},
 	},
 	'notification.delete': {
 		parameters: { deleteBy: 'tag', TAG: 'BUILD|1', additionalFields: { CLIENT_ID: 'app.1' } },
