@@ -21,9 +21,9 @@ export const json = (name: string, label: string, extra: Partial<ParamSpec> = {}
 export const date = (name: string, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, label, type: 'dateTime', ...extra });
 export const list = (name: string, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, label, type: 'list', ...extra });
 
-/** A required ID input. */
+/** A required ID input: a whole number > 0, as the methods these inputs feed document it. */
 export const id = (name: string, label: string, to?: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
-	str(name, label, { required: true, to, description: `The ${label.replace(/ ID$/, '').toLowerCase()}'s ID`, ...extra });
+	str(name, label, { required: true, to, integer: true, description: `The ${label.replace(/ ID$/, '').toLowerCase()}'s ID`, ...extra });
 
 /** An action whose inputs are all listed in `params`. */
 export const act = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec => ({

@@ -1,6 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, date, id, json, list, num, str, yn } from '../shared';
 
 const choice = (name: string, label: string, options: INodePropertyOptions[], extra: Partial<ParamSpec> = {}): ParamSpec => ({
@@ -54,39 +55,26 @@ const eventFields: ParamSpec[] = [
 ];
 const eventId = id('id', 'Event ID', undefined, { locator: 'calendarEvent' });
 
-export const calendarEvent: ResourceSpec = {
+export const calendarEvent = crud({
 	value: 'calendarEvent',
 	name: 'Calendar Event',
 	group: 'Calendar',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a calendar event',
-			method: 'calendar.event.add',
-			kind: 'create',
-			params: [
-				calendarType,
-				ownerId,
-				str('name', 'Name', { required: true }),
-				date('from', 'Start', { required: true }),
-				date('to', 'End', { required: true }),
-				num('section', 'Calendar ID', { required: true, description: 'ID of the calendar (section) to put the event in' }),
-			],
-			optional: eventFields,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a calendar event', method: 'calendar.event.getbyid', kind: 'get', params: [eventId] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get the events of a calendar',
-			description: 'Get the events of a calendar within a period (calendar.event.get)',
-			method: 'calendar.event.get',
-			kind: 'getMany',
-			params: [calendarType, ownerId],
-			optional: [date('from', 'From'), date('to', 'To'), list('section', 'Calendar IDs', { description: 'Comma-separated calendar (section) IDs' })],
-			optionalName: 'options',
-		},
+	prefix: 'calendar.event',
+	noun: 'calendar event',
+	key: [eventId],
+	create: [
+		calendarType,
+		ownerId,
+		str('name', 'Name', { required: true }),
+		date('from', 'Start', { required: true }),
+		date('to', 'End', { required: true }),
+		num('section', 'Calendar ID', { required: true, description: 'ID of the calendar (section) to put the event in' }),
+	],
+	fields: eventFields,
+	verbs: [
+		'create',
+		'get',
+		'getMany',
 		{
 			value: 'getNearest',
 			name: 'Get Upcoming',
@@ -102,12 +90,20 @@ export const calendarEvent: ResourceSpec = {
 			],
 			optionalName: 'options',
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a calendar event',
-			method: 'calendar.event.update',
-			kind: 'update',
+		'update',
+		'delete',
+	],
+	override: {
+		get: { method: 'calendar.event.getbyid' },
+		getMany: {
+			action: 'Get the events of a calendar',
+			description: 'Get the events of a calendar within a period (calendar.event.get)',
+			method: 'calendar.event.get',
+			params: [calendarType, ownerId],
+			optional: [date('from', 'From'), date('to', 'To'), list('section', 'Calendar IDs', { description: 'Comma-separated calendar (section) IDs' })],
+			optionalName: 'options',
+		},
+		update: {
 			params: [eventId, calendarType, ownerId],
 			optional: [
 				str('name', 'Name'),
@@ -123,9 +119,9 @@ export const calendarEvent: ResourceSpec = {
 				date('current_date_from', 'Occurrence Date', { description: 'Date of the occurrence to change, for "This Occurrence" and "This and Following"' }),
 				num('host', 'Organizer User ID', { description: 'Current organizer, when someone else updates the meeting' }),
 			],
-			optionalName: 'updateFields',
 		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a calendar event', method: 'calendar.event.delete', kind: 'delete', params: [eventId] },
+	},
+	more: [
 		{
 			value: 'setMeetingStatus',
 			name: 'Set Meeting Status',
@@ -173,7 +169,7 @@ export const calendarEvent: ResourceSpec = {
 			prepare: (params) => ({ ...params, from: String(params.from).slice(0, 10), to: String(params.to).slice(0, 10) }),
 		},
 	],
-};
+});
 
 const sectionFields: ParamSpec[] = [
 	str('description', 'Description'),
@@ -181,52 +177,42 @@ const sectionFields: ParamSpec[] = [
 	str('text_color', 'Text Color', { placeholder: 'e.g. #283000' }),
 	bool('exportAllowed', 'Allow Export', 'Whether the calendar can be exported (iCal)', { to: 'export.ALLOW' }),
 ];
-const sectionId = id('id', 'Calendar ID');
 
-export const calendarSection: ResourceSpec = {
+export const calendarSection = crud({
 	value: 'calendarSection',
 	name: 'Calendar',
 	group: 'Calendar',
 	description: 'Calendars (sections) of users, workgroups and the company',
-	operations: [
-		{ value: 'getMany', name: 'Get Many', action: 'Get the calendars of an owner', method: 'calendar.section.get', kind: 'getMany', params: [calendarType, ownerId] },
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a calendar',
-			method: 'calendar.section.add',
-			kind: 'create',
-			params: [calendarType, ownerId, str('name', 'Name', { required: true })],
-			optional: sectionFields,
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a calendar',
-			method: 'calendar.section.update',
-			kind: 'update',
-			params: [sectionId, calendarType, ownerId],
-			optional: [str('name', 'Name'), ...sectionFields],
-			optionalName: 'updateFields',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a calendar', method: 'calendar.section.delete', kind: 'delete', params: [sectionId, calendarType, ownerId] },
-	],
-};
+	prefix: 'calendar.section',
+	noun: 'calendar',
+	key: [id('id', 'Calendar ID'), calendarType, ownerId],
+	create: [calendarType, ownerId, str('name', 'Name', { required: true })],
+	fields: sectionFields,
+	updateFirst: [str('name', 'Name')],
+	verbs: ['getMany', 'create', 'update', 'delete'],
+	override: { getMany: { action: 'Get the calendars of an owner', method: 'calendar.section.get', params: [calendarType, ownerId] } },
+});
 
 const resourceId = id('resourceId', 'Resource ID');
 /** The ID sits in `resourceId`, which the generic shaping does not look at. */
 const byResource = (flag: 'updated' | 'deleted') => (result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).resourceId, [flag]: result !== false });
 
-export const calendarResource: ResourceSpec = {
+export const calendarResource = crud({
 	value: 'calendarResource',
 	name: 'Calendar Resource',
 	group: 'Calendar',
 	description: 'Bookable resources such as meeting rooms',
-	operations: [
-		{ value: 'getMany', name: 'Get Many', action: 'Get bookable resources', method: 'calendar.resource.list', kind: 'getMany' },
-		{ value: 'create', name: 'Create', action: 'Create a bookable resource', method: 'calendar.resource.add', kind: 'create', params: [str('name', 'Name', { required: true })] },
-		{ value: 'update', name: 'Update', action: 'Rename a bookable resource', method: 'calendar.resource.update', kind: 'update', params: [resourceId, str('name', 'Name', { required: true })], output: byResource('updated') },
-		{ value: 'delete', name: 'Delete', action: 'Delete a bookable resource', method: 'calendar.resource.delete', kind: 'delete', params: [resourceId], output: byResource('deleted') },
+	prefix: 'calendar.resource',
+	noun: 'bookable resource',
+	key: [resourceId],
+	create: [str('name', 'Name', { required: true })],
+	verbs: ['getMany', 'create', 'update', 'delete'],
+	override: {
+		getMany: { action: 'Get bookable resources' },
+		update: { action: 'Rename a bookable resource', params: [resourceId, str('name', 'Name', { required: true })], output: byResource('updated') },
+		delete: { output: byResource('deleted') },
+	},
+	more: [
 		{
 			value: 'getBookings',
 			name: 'Get Bookings',
@@ -246,6 +232,6 @@ export const calendarResource: ResourceSpec = {
 			prepare: ({ listBy, ids, ...params }) => ({ ...params, filter: { ...((params.filter ?? {}) as IDataObject), [listBy as string]: ids } }),
 		},
 	],
-};
+});
 
 export const calendarResources: ResourceSpec[] = [calendarEvent, calendarSection, calendarResource];

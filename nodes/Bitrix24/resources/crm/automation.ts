@@ -1,47 +1,40 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, id, json, num, str } from '../shared';
 
 /** Documents generated from templates (crm.documentgenerator.*) and automation triggers (crm.automation.trigger*). */
 
 const ENTITY_TYPE_HINT = '1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invoice, 128+ smart processes';
-const documentId = id('id', 'Document ID');
 
-export const crmDocument: ResourceSpec = {
+export const crmDocument = crud({
 	value: 'crmDocument',
 	name: 'CRM Document',
 	group: 'CRM',
 	description: 'Documents generated from templates for CRM records',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
+	prefix: 'crm.documentgenerator.document',
+	noun: 'document',
+	key: [id('id', 'Document ID')],
+	create: [
+		num('templateId', 'Template ID', { required: true, default: 0, description: 'See CRM Document → Get Templates' }),
+		num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT, dropdown: 'getEntityTypes' }),
+		str('entityId', 'Entity ID', { required: true, description: 'ID of the CRM record the document is made for' }),
+	],
+	fields: [
+		json('values', 'Values (JSON)', { description: 'Values of template fields, e.g. {"DocumentTitle": "Offer 17"}' }),
+		bool('stampsEnabled', 'Stamps and Signatures', 'Whether to include the stamp and signatures'),
+	],
+	unwrap: 'document',
+	paging: { mode: 'start', itemsPath: 'documents', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+	verbs: ['create', 'get', 'getMany'],
+	override: {
+		create: {
 			action: 'Generate a document from a template',
-			method: 'crm.documentgenerator.document.add',
-			kind: 'create',
-			params: [
-				num('templateId', 'Template ID', { required: true, default: 0, description: 'See CRM Document → Get Templates' }),
-				num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: ENTITY_TYPE_HINT, dropdown: 'getEntityTypes' }),
-				str('entityId', 'Entity ID', { required: true, description: 'ID of the CRM record the document is made for' }),
-			],
-			optional: [
-				json('values', 'Values (JSON)', { description: 'Values of template fields, e.g. {"DocumentTitle": "Offer 17"}' }),
-				bool('stampsEnabled', 'Stamps and Signatures', 'Whether to include the stamp and signatures'),
-			],
 			// stampsEnabled is documented as an integer flag
 			prepare: (params: IDataObject) => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params),
-			unwrap: 'document',
 		},
-		{ value: 'get', name: 'Get', action: 'Get a document', method: 'crm.documentgenerator.document.get', kind: 'get', params: [documentId], unwrap: 'document' },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many documents',
-			method: 'crm.documentgenerator.document.list',
-			kind: 'getMany',
-			paging: { mode: 'start', itemsPath: 'documents', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
-		},
+	},
+	more: [
 		{
 			value: 'getTemplates',
 			name: 'Get Templates',
@@ -51,16 +44,22 @@ export const crmDocument: ResourceSpec = {
 			paging: { mode: 'start', itemsPath: 'templates', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
 		},
 	],
-};
+});
 
 const code = str('CODE', 'Code', { required: true, placeholder: 'e.g. payment_received', description: 'Unique code of the trigger' });
 
-export const automationTrigger: ResourceSpec = {
+export const automationTrigger = crud({
 	value: 'automationTrigger',
 	name: 'Automation Trigger',
 	group: 'CRM',
 	description: 'Triggers that move CRM records by automation rules',
-	operations: [
+	prefix: 'crm.automation.trigger',
+	noun: 'application trigger',
+	key: [code],
+	create: [code, str('NAME', 'Name', { required: true })],
+	paging: { mode: 'all' },
+	every: { appOnly: true },
+	verbs: [
 		{
 			value: 'fire',
 			name: 'Fire',
@@ -73,27 +72,16 @@ export const automationTrigger: ResourceSpec = {
 			optionalName: 'options',
 			output: (result, request) => ({ ...(request as IDataObject), fired: result !== false }),
 		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Register an application trigger',
-			method: 'crm.automation.trigger.add',
-			kind: 'create',
-			appOnly: true,
-			params: [code, str('NAME', 'Name', { required: true })],
-			output: (result, request) => ({ ...(request as IDataObject), created: result !== false }),
-		},
-		{ value: 'getMany', name: 'Get Many', action: 'Get the application triggers', method: 'crm.automation.trigger.list', kind: 'getMany', appOnly: true, paging: { mode: 'all' } },
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete an application trigger',
-			method: 'crm.automation.trigger.delete',
-			kind: 'delete',
-			appOnly: true,
-			params: [code],
-			output: (result, request) => ({ ...(request as IDataObject), deleted: result !== false }),
-		},
+		'create',
+		'getMany',
+		'delete',
+	],
+	override: {
+		create: { action: 'Register an application trigger', output: (result, request) => ({ ...(request as IDataObject), created: result !== false }) },
+		getMany: { action: 'Get the application triggers' },
+		delete: { output: (result, request) => ({ ...(request as IDataObject), deleted: result !== false }) },
+	},
+	more: [
 		{
 			value: 'execute',
 			name: 'Execute',
@@ -109,4 +97,4 @@ export const automationTrigger: ResourceSpec = {
 			output: (result, request) => ({ ...(request as IDataObject), executed: result !== false }),
 		},
 	],
-};
+});

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, id, json, list, num, str } from '../shared';
 
 /** The trade catalog (catalog.*) and the product rows of CRM items (crm.item.productrow.*). */
@@ -47,41 +48,29 @@ const productFields = [
 	f(num('weight', 'Weight')),
 	f(num('sort', 'Sort')),
 ];
-const productId = id('id', 'Product ID');
 
-export const product: ResourceSpec = {
+export const product = crud({
 	value: 'product',
 	name: 'Product',
 	group: 'CRM',
 	description: 'Products of the trade catalog (catalog.product.*)',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a product',
-			method: 'catalog.product.add',
-			kind: 'create',
-			params: [f(iblockId), f(str('name', 'Name', { required: true }))],
-			optional: productFields,
-			unwrap: 'element',
-		},
-		{ value: 'get', name: 'Get', action: 'Get a product', method: 'catalog.product.get', kind: 'get', params: [productId], unwrap: 'product' },
+	prefix: 'catalog.product',
+	noun: 'product',
+	key: [id('id', 'Product ID')],
+	create: [f(iblockId), f(str('name', 'Name', { required: true }))],
+	fields: productFields,
+	updateFirst: [f(str('name', 'Name'))],
+	updateFixed: { fields: {} },
+	unwrap: 'element',
+	verbs: [
+		'create',
+		'get',
 		iblockList('catalog.product.list', 'products', 'products', 'id, iblockId, name, active, code, xmlId, iblockSectionId, purchasingPrice, purchasingCurrency, quantity'),
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a product',
-			method: 'catalog.product.update',
-			kind: 'update',
-			params: [productId],
-			optional: [f(str('name', 'Name')), ...productFields],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-			unwrap: 'element',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a product', method: 'catalog.product.delete', kind: 'delete', params: [productId] },
+		'update',
+		'delete',
 	],
-};
+	override: { get: { unwrap: 'product' } },
+});
 
 const sectionFields = [
 	f(num('iblockSectionId', 'Parent Section ID')),
@@ -94,28 +83,19 @@ const sectionFields = [
 const sectionId = id('id', 'Section ID');
 const sectionKey = [f(iblockId), f(str('name', 'Name', { required: true }))];
 
-export const catalogSection: ResourceSpec = {
+export const catalogSection = crud({
 	value: 'catalogSection',
 	name: 'Catalog Section',
 	group: 'CRM',
-	operations: [
-		{ value: 'create', name: 'Create', action: 'Create a catalog section', method: 'catalog.section.add', kind: 'create', params: sectionKey, optional: sectionFields, unwrap: 'section' },
-		{ value: 'get', name: 'Get', action: 'Get a catalog section', method: 'catalog.section.get', kind: 'get', params: [sectionId], unwrap: 'section' },
-		iblockList('catalog.section.list', 'sections', 'catalog sections', 'id, iblockId, iblockSectionId, name, code, xmlId, sort, active'),
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a catalog section',
-			method: 'catalog.section.update',
-			kind: 'update',
-			params: [sectionId, ...sectionKey],
-			optional: sectionFields,
-			optionalName: 'updateFields',
-			unwrap: 'section',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a catalog section', method: 'catalog.section.delete', kind: 'delete', params: [sectionId] },
-	],
-};
+	prefix: 'catalog.section',
+	noun: 'catalog section',
+	key: [sectionId],
+	create: sectionKey,
+	fields: sectionFields,
+	unwrap: 'section',
+	verbs: ['create', 'get', iblockList('catalog.section.list', 'sections', 'catalog sections', 'id, iblockId, iblockSectionId, name, code, xmlId, sort, active'), 'update', 'delete'],
+	override: { update: { params: [sectionId, ...sectionKey] } },
+});
 
 export const catalog: ResourceSpec = {
 	value: 'catalog',
@@ -128,30 +108,22 @@ export const catalog: ResourceSpec = {
 const priceId = id('id', 'Price ID');
 const priceValue = [f(num('price', 'Price', { required: true })), f(str('currency', 'Currency', { required: true, placeholder: 'e.g. USD' }))];
 
-export const price: ResourceSpec = {
+export const price = crud({
 	value: 'price',
 	name: 'Product Price',
 	group: 'CRM',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a product price',
-			method: 'catalog.price.add',
-			kind: 'create',
-			params: [
-				f(num('productId', 'Product ID', { required: true })),
-				f(num('catalogGroupId', 'Price Type ID', { required: true, default: 1, description: 'See Price Type → Get Many' })),
-				...priceValue,
-			],
-			unwrap: 'price',
-		},
-		{ value: 'get', name: 'Get', action: 'Get a product price', method: 'catalog.price.get', kind: 'get', params: [priceId], unwrap: 'price' },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many product prices', method: 'catalog.price.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'prices' } },
-		{ value: 'update', name: 'Update', action: 'Update a product price', method: 'catalog.price.update', kind: 'update', params: [priceId, ...priceValue], unwrap: 'price' },
-		{ value: 'delete', name: 'Delete', action: 'Delete a product price', method: 'catalog.price.delete', kind: 'delete', params: [priceId] },
+	prefix: 'catalog.price',
+	noun: 'product price',
+	key: [priceId],
+	create: [
+		f(num('productId', 'Product ID', { required: true })),
+		f(num('catalogGroupId', 'Price Type ID', { required: true, default: 1, description: 'See Price Type → Get Many' })),
+		...priceValue,
 	],
-};
+	unwrap: 'price',
+	paging: { ...offsetPaging, itemsPath: 'prices' },
+	override: { update: { params: [priceId, ...priceValue] } },
+});
 
 export const priceType: ResourceSpec = {
 	value: 'priceType',
@@ -182,46 +154,29 @@ const rowFields = [
 	f(num('measureCode', 'Unit of Measure Code')),
 	f(num('sort', 'Sort')),
 ];
-const rowId = id('id', 'Product Row ID');
 
-export const productRow: ResourceSpec = {
+export const productRow = crud({
 	value: 'productRow',
 	name: 'Product Row',
 	group: 'CRM',
 	description: 'Products of any CRM item (crm.item.productrow.*)',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Add a product row to an item',
-			method: 'crm.item.productrow.add',
-			kind: 'create',
-			params: [f(ownerType), f(ownerId)],
-			optional: rowFields,
-			unwrap: 'productRow',
-		},
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'crm.item.productrow',
+	noun: 'product row',
+	key: [id('id', 'Product Row ID')],
+	create: [f(ownerType), f(ownerId)],
+	fields: rowFields,
+	updateFixed: { fields: {} },
+	unwrap: 'productRow',
+	verbs: ['create', 'getMany', 'update', 'delete'],
+	override: {
+		create: { action: 'Add a product row to an item' },
+		getMany: {
 			action: 'Get the product rows of an item',
-			method: 'crm.item.productrow.list',
-			kind: 'getMany',
 			params: [{ ...ownerType, to: 'filter.=ownerType' }, { ...ownerId, to: 'filter.=ownerId' }],
 			paging: { mode: 'start', itemsPath: 'productRows', orderKey: 'order' },
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a product row',
-			method: 'crm.item.productrow.update',
-			kind: 'update',
-			params: [rowId],
-			optional: rowFields,
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-			unwrap: 'productRow',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a product row', method: 'crm.item.productrow.delete', kind: 'delete', params: [rowId] },
+	},
+	more: [
 		{
 			value: 'set',
 			name: 'Set',
@@ -241,4 +196,4 @@ export const productRow: ResourceSpec = {
 			unwrap: 'productRows',
 		},
 	],
-};
+});

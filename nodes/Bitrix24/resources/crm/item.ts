@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { itemKey } from '../../handlers/idempotency';
 import type { OperationSpec, RecordSpec, ResourceSpec } from '../../types';
 import { bool, fieldsOutput, json, num, str, startPaging } from '../shared';
 
@@ -43,7 +44,7 @@ export function itemOperations(label: string, fixed?: IDataObject): OperationSpe
 		crm: { entityTypeId: 'request', categoryField: 'categoryId' },
 	};
 	return [
-		{ value: 'create', name: 'Create', action: `Create ${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`, method: 'crm.item.add', kind: 'create', fixed, params: [...typeParams, itemFields], optional: [originalNames], optionalName: 'options', unwrap: 'item', readBack, mapper },
+		{ value: 'create', name: 'Create', action: `Create ${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`, method: 'crm.item.add', kind: 'create', fixed, params: [...typeParams, itemFields], optional: [originalNames], optionalName: 'options', unwrap: 'item', readBack, mapper, idempotency: fixed ? undefined : itemKey },
 		{ value: 'get', name: 'Get', action: `Get ${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`, method: 'crm.item.get', kind: 'get', fixed, params: [...typeParams, itemId], optional: [originalNames], optionalName: 'options', unwrap: 'item', record },
 		{
 			value: 'getMany',

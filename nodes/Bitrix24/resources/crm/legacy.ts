@@ -1,7 +1,9 @@
 import type { MapperEntity } from '../../mapper';
 import type { OperationSpec, ParamSpec, RecordSpec, ResourceSpec } from '../../types';
 import { findByComm, upsert } from '../../handlers/duplicates';
-import { bool, customFieldsProperty, date, fieldsOp, id, json, list, multifieldsProperty, num, startPaging, str } from '../shared';
+import { legacyKey } from '../../handlers/idempotency';
+import { crud } from '../crud';
+import { bool, customFieldsProperty, date, id, json, list, multifieldsProperty, num, startPaging, str } from '../shared';
 import type { LocatorName } from '../../locators';
 
 /** A legacy CRM entity (crm.lead|deal|contact|company|quote.*): UPPER_CASE fields, plain `result`. */
@@ -19,6 +21,8 @@ interface LegacyEntity {
 	entityTypeId: number;
 	/** Records carry a pipeline (CATEGORY_ID). */
 	pipelines?: boolean;
+	/** Creates keep an external key (ORIGINATOR_ID + ORIGIN_ID): leads, deals, contacts, companies. */
+	keyed?: boolean;
 }
 
 /** The user fields of the legacy entities (crm.deal.fields and its siblings). */
@@ -59,54 +63,29 @@ export function legacyEntity(entity: LegacyEntity): ResourceSpec {
 		...(entity.multifields ? [multifieldsProperty(forUpdate)] : []),
 		customFieldsProperty(),
 	];
-	return {
+	const mapper = entity.value as MapperEntity;
+	return crud({
 		value: entity.value,
 		name: entity.name,
 		group: 'CRM',
-		operations: [
-			{
-				value: 'create',
-				name: 'Create',
-				action: `Create a ${lower}`,
-				method: `${entity.prefix}.add`,
-				kind: 'create',
-				params: [mainField],
-				optional: [...fields, registerEvent],
-				extra: extras(false),
-				fixed: { fields: {} },
-				readBack,
-				mapper: entity.value as MapperEntity,
-			},
-			{ value: 'get', name: 'Get', action: `Get a ${lower}`, method: `${entity.prefix}.get`, kind: 'get', params: [recordId], record },
-			{
-				value: 'getMany',
-				name: 'Get Many',
-				action: `Get many ${plural}`,
-				method: `${entity.prefix}.list`,
-				kind: 'getMany',
-				paging: startPaging(),
-				record,
-			},
-			{
-				value: 'update',
-				name: 'Update',
-				action: `Update a ${lower}`,
-				method: `${entity.prefix}.update`,
-				kind: 'update',
-				params: [recordId],
-				optional: [{ ...mainField, required: false }, ...fields, registerEvent],
-				optionalName: 'updateFields',
-				extra: extras(true),
-				fixed: { fields: {} },
-				readBack,
-				mapper: entity.value as MapperEntity,
-			},
-			{ value: 'delete', name: 'Delete', action: `Delete a ${lower}`, method: `${entity.prefix}.delete`, kind: 'delete', params: [recordId] },
-			fieldsOp(`${entity.prefix}.fields`, lower),
-			...(entity.multifields ? commOperations(entity, lower, mainField, [...fields, registerEvent], extras(false), readBack) : []),
-			...(entity.more ?? []),
-		],
-	};
+		prefix: entity.prefix,
+		noun: lower,
+		plural,
+		key: [recordId],
+		create: [mainField],
+		fields: [...fields, registerEvent],
+		updateFirst: [{ ...mainField, required: false }],
+		updateFixed: { fields: {} },
+		paging: startPaging(),
+		verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+		override: {
+			create: { extra: extras(false), fixed: { fields: {} }, readBack, mapper, idempotency: entity.keyed ? legacyKey(entity.prefix) : undefined },
+			get: { record },
+			getMany: { record },
+			update: { extra: extras(true), readBack, mapper },
+		},
+		more: [...(entity.multifields ? commOperations(entity, lower, mainField, [...fields, registerEvent], extras(false), readBack) : []), ...(entity.more ?? [])],
+	});
 }
 
 const matchBy: ParamSpec = {
@@ -230,6 +209,7 @@ function linkedItemOps(prefix: string, entity: string, linked: 'Contact' | 'Comp
 
 export const lead = legacyEntity({
 	value: 'lead',
+	keyed: true,
 	name: 'Lead',
 	prefix: 'crm.lead',
 	entityTypeId: 1,
@@ -256,6 +236,7 @@ export const lead = legacyEntity({
 
 export const deal = legacyEntity({
 	value: 'deal',
+	keyed: true,
 	name: 'Deal',
 	prefix: 'crm.deal',
 	entityTypeId: 2,
@@ -283,6 +264,7 @@ export const deal = legacyEntity({
 
 export const contact = legacyEntity({
 	value: 'contact',
+	keyed: true,
 	name: 'Contact',
 	prefix: 'crm.contact',
 	entityTypeId: 3,
@@ -306,6 +288,7 @@ export const contact = legacyEntity({
 
 export const company = legacyEntity({
 	value: 'company',
+	keyed: true,
 	name: 'Company',
 	prefix: 'crm.company',
 	entityTypeId: 4,

@@ -1,5 +1,6 @@
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { fieldsOp, id, num, str } from '../shared';
+import { crud } from '../crud';
+import { id, num, str } from '../shared';
 
 /** Requisites (company details), their bank details, addresses and links to deals and invoices. */
 
@@ -19,45 +20,27 @@ const requisiteFields = [
 	f(str('XML_ID', 'External ID')),
 	f(num('SORT', 'Sort')),
 ];
-const requisiteId = id('id', 'Requisite ID');
 
-export const requisite: ResourceSpec = {
+export const requisite = crud({
 	value: 'requisite',
 	name: 'Requisite',
 	group: 'CRM',
 	description: 'Legal and tax details of companies and contacts',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a requisite',
-			method: 'crm.requisite.add',
-			kind: 'create',
-			params: [
-				f(num('ENTITY_TYPE_ID', 'Owner Entity Type ID', { required: true, default: 4, description: '3 contact, 4 company' })),
-				f(str('ENTITY_ID', 'Owner ID', { required: true, description: 'ID of the contact or company' })),
-				f(num('PRESET_ID', 'Template ID', { required: true, default: 1, description: 'Requisite template (see Requisite Template → Get Many)' })),
-				f(str('NAME', 'Name', { required: true })),
-			],
-			optional: requisiteFields,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a requisite', method: 'crm.requisite.get', kind: 'get', params: [requisiteId] },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many requisites', method: 'crm.requisite.list', kind: 'getMany', paging: offsetPaging },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a requisite',
-			method: 'crm.requisite.update',
-			kind: 'update',
-			params: [requisiteId],
-			optional: [f(str('NAME', 'Name')), ...requisiteFields],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a requisite', method: 'crm.requisite.delete', kind: 'delete', params: [requisiteId] },
-		fieldsOp('crm.requisite.fields', 'requisite'),
+	prefix: 'crm.requisite',
+	noun: 'requisite',
+	key: [id('id', 'Requisite ID')],
+	create: [
+		f(num('ENTITY_TYPE_ID', 'Owner Entity Type ID', { required: true, default: 4, description: '3 contact, 4 company' })),
+		f(str('ENTITY_ID', 'Owner ID', { required: true, description: 'ID of the contact or company' })),
+		f(num('PRESET_ID', 'Template ID', { required: true, default: 1, description: 'Requisite template (see Requisite Template → Get Many)' })),
+		f(str('NAME', 'Name', { required: true })),
 	],
-};
+	fields: requisiteFields,
+	updateFirst: [f(str('NAME', 'Name'))],
+	updateFixed: { fields: {} },
+	paging: offsetPaging,
+	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+});
 
 export const requisitePreset: ResourceSpec = {
 	value: 'requisitePreset',
@@ -77,39 +60,21 @@ const bankFields = [
 	f(str('RQ_ACC_CURRENCY', 'Account Currency')),
 	f(str('COMMENTS', 'Comments')),
 ];
-const bankDetailId = id('id', 'Bank Detail ID');
 
-export const bankDetail: ResourceSpec = {
+export const bankDetail = crud({
 	value: 'bankDetail',
 	name: 'Bank Detail',
 	group: 'CRM',
 	description: 'Bank accounts of a requisite',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a bank detail',
-			method: 'crm.requisite.bankdetail.add',
-			kind: 'create',
-			params: [f(str('ENTITY_ID', 'Requisite ID', { required: true })), f(str('NAME', 'Name', { required: true }))],
-			optional: bankFields,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a bank detail', method: 'crm.requisite.bankdetail.get', kind: 'get', params: [bankDetailId] },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many bank details', method: 'crm.requisite.bankdetail.list', kind: 'getMany', paging: offsetPaging },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a bank detail',
-			method: 'crm.requisite.bankdetail.update',
-			kind: 'update',
-			params: [bankDetailId],
-			optional: [f(str('NAME', 'Name')), ...bankFields],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a bank detail', method: 'crm.requisite.bankdetail.delete', kind: 'delete', params: [bankDetailId] },
-	],
-};
+	prefix: 'crm.requisite.bankdetail',
+	noun: 'bank detail',
+	key: [id('id', 'Bank Detail ID')],
+	create: [f(str('ENTITY_ID', 'Requisite ID', { required: true })), f(str('NAME', 'Name', { required: true }))],
+	fields: bankFields,
+	updateFirst: [f(str('NAME', 'Name'))],
+	updateFixed: { fields: {} },
+	paging: offsetPaging,
+});
 
 const linkedRecord = [
 	num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: '2 deal, 7 quote, 31 invoice, 128+ smart processes', dropdown: 'getEntityTypes' }),
@@ -159,25 +124,23 @@ const addressFields = [
 	f(str('COUNTRY_CODE', 'Country Code')),
 ];
 
-export const address: ResourceSpec = {
+export const address = crud({
 	value: 'address',
 	name: 'Address',
 	group: 'CRM',
 	description: 'Addresses of requisites, contacts, companies and leads, keyed by type and owner',
-	operations: [
-		{ value: 'create', name: 'Create', action: 'Create an address', method: 'crm.address.add', kind: 'create', params: addressKey, optional: addressFields, output: (_r, request) => ({ ...(request as { fields: object }).fields, created: true }) },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many addresses', method: 'crm.address.list', kind: 'getMany', paging: offsetPaging },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update an address',
-			method: 'crm.address.update',
-			kind: 'update',
-			params: addressKey,
-			optional: addressFields,
-			optionalName: 'updateFields',
-			output: (_r, request) => ({ ...(request as { fields: object }).fields, updated: true }),
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete an address', method: 'crm.address.delete', kind: 'delete', params: addressKey, output: (_r, request) => ({ ...(request as { fields: object }).fields, deleted: true }) },
-	],
-};
+	prefix: 'crm.address',
+	noun: 'address',
+	plural: 'addresses',
+	key: addressKey,
+	create: addressKey,
+	fields: addressFields,
+	paging: offsetPaging,
+	verbs: ['create', 'getMany', 'update', 'delete'],
+	// no ID: the type and owner name an address, and the answer is `true`, so the output echoes them
+	override: {
+		create: { output: (_r, request) => ({ ...(request as { fields: object }).fields, created: true }) },
+		update: { output: (_r, request) => ({ ...(request as { fields: object }).fields, updated: true }) },
+		delete: { output: (_r, request) => ({ ...(request as { fields: object }).fields, deleted: true }) },
+	},
+});

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, fieldsOp, fieldsOutput, id, json, list, num, str } from '../shared';
 
 /** Smart-process types, pipelines and stages: crm.type.*, crm.category.*, crm.status.*, crm.stagehistory.list. */
@@ -24,25 +25,23 @@ const typeFlags = [
 	yn('isBizProcEnabled', 'Workflows Enabled', 'workflows can run on items'),
 	yn('isRecyclebinEnabled', 'Recycle Bin Enabled', 'deleted items go to the recycle bin'),
 ];
-const typeId = id('id', 'Smart Process Type ID');
 
-export const smartProcessType: ResourceSpec = {
+export const smartProcessType = crud({
 	value: 'smartProcessType',
 	name: 'Smart Process Type',
 	group: 'CRM',
 	description: 'Smart process (dynamic CRM entity) definitions',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a smart process type',
-			method: 'crm.type.add',
-			kind: 'create',
-			params: [str('title', 'Title', { required: true, to: 'fields.title' })],
-			optional: [num('entityTypeId', 'Entity Type ID', { to: 'fields.entityTypeId', description: 'A free number from 128 up; Bitrix24 picks one when empty' }), ...typeFlags],
-			unwrap: 'type',
-		},
-		{ value: 'get', name: 'Get', action: 'Get a smart process type', method: 'crm.type.get', kind: 'get', params: [typeId], unwrap: 'type' },
+	prefix: 'crm.type',
+	noun: 'smart process type',
+	key: [id('id', 'Smart Process Type ID')],
+	create: [str('title', 'Title', { required: true, to: 'fields.title' })],
+	fields: typeFlags,
+	updateFirst: [str('title', 'Title', { to: 'fields.title' })],
+	unwrap: 'type',
+	paging: { mode: 'start', itemsPath: 'types', filterKey: 'filter', orderKey: 'order' },
+	verbs: [
+		'create',
+		'get',
 		{
 			value: 'getByEntityTypeId',
 			name: 'Get by Entity Type ID',
@@ -52,131 +51,65 @@ export const smartProcessType: ResourceSpec = {
 			params: [{ ...entityTypeId, default: 128, description: 'The smart process entity type ID (128 and up)' }],
 			unwrap: 'type',
 		},
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many smart process types',
-			method: 'crm.type.list',
-			kind: 'getMany',
-			paging: { mode: 'start', itemsPath: 'types', filterKey: 'filter', orderKey: 'order' },
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a smart process type',
-			method: 'crm.type.update',
-			kind: 'update',
-			params: [typeId],
-			optional: [str('title', 'Title', { to: 'fields.title' }), ...typeFlags],
-			optionalName: 'updateFields',
-			unwrap: 'type',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a smart process type', method: 'crm.type.delete', kind: 'delete', params: [typeId] },
+		'getMany',
+		'update',
+		'delete',
 	],
-};
+	override: {
+		create: {
+			optional: [num('entityTypeId', 'Entity Type ID', { to: 'fields.entityTypeId', description: 'A free number from 128 up; Bitrix24 picks one when empty' }), ...typeFlags],
+		},
+	},
+});
 
-const pipelineId = id('id', 'Pipeline ID', undefined, { description: 'ID of the pipeline (category)' });
-const pipelineFields = [num('sort', 'Sort', { to: 'fields.sort' }), yn('isDefault', 'Default', 'this becomes the default pipeline')];
-
-export const pipeline: ResourceSpec = {
+export const pipeline = crud({
 	value: 'pipeline',
 	name: 'Pipeline',
 	group: 'CRM',
 	description: 'Pipelines (categories) of deals and smart processes',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a pipeline',
-			method: 'crm.category.add',
-			kind: 'create',
-			params: [entityTypeId, str('name', 'Name', { required: true, to: 'fields.name' })],
-			optional: pipelineFields,
-			unwrap: 'category',
-		},
-		{ value: 'get', name: 'Get', action: 'Get a pipeline', method: 'crm.category.get', kind: 'get', params: [entityTypeId, pipelineId], unwrap: 'category' },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many pipelines',
-			method: 'crm.category.list',
-			kind: 'getMany',
-			params: [entityTypeId],
-			paging: { mode: 'start', itemsPath: 'categories' },
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a pipeline',
-			method: 'crm.category.update',
-			kind: 'update',
-			params: [entityTypeId, pipelineId],
-			optional: [str('name', 'Name', { to: 'fields.name' }), ...pipelineFields],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-			unwrap: 'category',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a pipeline', method: 'crm.category.delete', kind: 'delete', params: [entityTypeId, pipelineId] },
-		fieldsOp('crm.category.fields', 'pipeline', { params: [entityTypeId], output: (result) => fieldsOutput((result as IDataObject)?.fields) }),
-	],
-};
+	prefix: 'crm.category',
+	noun: 'pipeline',
+	key: [entityTypeId, id('id', 'Pipeline ID', undefined, { description: 'ID of the pipeline (category)', integer: 'orZero' })],
+	create: [entityTypeId, str('name', 'Name', { required: true, to: 'fields.name' })],
+	fields: [num('sort', 'Sort', { to: 'fields.sort' }), yn('isDefault', 'Default', 'this becomes the default pipeline')],
+	updateFirst: [str('name', 'Name', { to: 'fields.name' })],
+	updateFixed: { fields: {} },
+	unwrap: 'category',
+	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	override: {
+		getMany: { params: [entityTypeId], paging: { mode: 'start', itemsPath: 'categories' } },
+		fields: { params: [entityTypeId], output: (result) => fieldsOutput((result as IDataObject)?.fields) },
+	},
+});
 
-const statusId = id('id', 'Status ID', undefined, { description: 'The numeric ID of the reference list value (ID, not STATUS_ID)' });
-const statusFields = [
-	num('SORT', 'Sort', { to: 'fields.SORT' }),
-	str('COLOR', 'Color', { to: 'fields.COLOR', placeholder: 'e.g. #39A8EF' }),
-	str('SEMANTICS', 'Semantics', { to: 'fields.SEMANTICS', description: 'S for a success stage, F for a failure stage, empty for in progress' }),
-];
-
-export const status: ResourceSpec = {
+export const status = crud({
 	value: 'status',
 	name: 'Stage or Reference Value',
 	group: 'CRM',
 	description: 'Stages, sources, types and other CRM reference lists (crm.status.*)',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a reference list value',
-			method: 'crm.status.add',
-			kind: 'create',
-			params: [
-				str('ENTITY_ID', 'Reference List', { required: true, to: 'fields.ENTITY_ID', placeholder: 'e.g. DEAL_STAGE_1 or SOURCE', description: 'Reference list code (see Get Entity Types)' }),
-				str('STATUS_ID', 'Status Code', { required: true, to: 'fields.STATUS_ID', placeholder: 'e.g. C1:TALKS' }),
-				str('NAME', 'Name', { required: true, to: 'fields.NAME' }),
-			],
-			optional: statusFields,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a reference list value', method: 'crm.status.get', kind: 'get', params: [statusId] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many reference list values',
-			method: 'crm.status.list',
-			kind: 'getMany',
-			paging: { mode: 'all', filterKey: 'filter', orderKey: 'order' },
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a reference list value',
-			method: 'crm.status.update',
-			kind: 'update',
-			params: [statusId],
-			optional: [str('NAME', 'Name', { to: 'fields.NAME' }), ...statusFields],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete a reference list value',
-			method: 'crm.status.delete',
-			kind: 'delete',
-			params: [statusId],
+	prefix: 'crm.status',
+	noun: 'reference list value',
+	key: [id('id', 'Status ID', undefined, { description: 'The numeric ID of the reference list value (ID, not STATUS_ID)' })],
+	create: [
+		str('ENTITY_ID', 'Reference List', { required: true, to: 'fields.ENTITY_ID', placeholder: 'e.g. DEAL_STAGE_1 or SOURCE', description: 'Reference list code (see Get Entity Types)' }),
+		str('STATUS_ID', 'Status Code', { required: true, to: 'fields.STATUS_ID', placeholder: 'e.g. C1:TALKS' }),
+		str('NAME', 'Name', { required: true, to: 'fields.NAME' }),
+	],
+	fields: [
+		num('SORT', 'Sort', { to: 'fields.SORT' }),
+		str('COLOR', 'Color', { to: 'fields.COLOR', placeholder: 'e.g. #39A8EF' }),
+		str('SEMANTICS', 'Semantics', { to: 'fields.SEMANTICS', description: 'S for a success stage, F for a failure stage, empty for in progress' }),
+	],
+	updateFirst: [str('NAME', 'Name', { to: 'fields.NAME' })],
+	updateFixed: { fields: {} },
+	paging: { mode: 'all', filterKey: 'filter', orderKey: 'order' },
+	override: {
+		delete: {
 			optional: [bool('FORCED', 'Forced', 'Whether to delete system values too', { yn: true, to: 'params.FORCED' })],
 			optionalName: 'options',
 		},
+	},
+	more: [
 		{
 			value: 'getEntityItems',
 			name: 'Get Entity Items',
@@ -188,7 +121,7 @@ export const status: ResourceSpec = {
 		{ value: 'getEntityTypes', name: 'Get Entity Types', action: 'Get the reference list types', method: 'crm.status.entity.types', kind: 'get' },
 		fieldsOp('crm.status.fields', 'reference list value'),
 	],
-};
+});
 
 export const stageHistory: ResourceSpec = {
 	value: 'stageHistory',
@@ -218,40 +151,25 @@ const currencyFields = [
 	yn('BASE', 'Base Currency', 'this becomes the base currency'),
 ];
 
-export const currency: ResourceSpec = {
+export const currency = crud({
 	value: 'currency',
 	name: 'Currency',
 	group: 'CRM',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a currency',
-			method: 'crm.currency.add',
-			kind: 'create',
-			params: [
-				str('CURRENCY', 'Currency', { required: true, to: 'fields.CURRENCY', placeholder: 'e.g. CNY', description: 'Three-letter currency code' }),
-				num('AMOUNT_CNT', 'Nominal', { required: true, default: 1, to: 'fields.AMOUNT_CNT', description: 'Units of this currency the rate applies to' }),
-				num('AMOUNT', 'Exchange Rate', { required: true, default: 1, to: 'fields.AMOUNT', description: 'Price of the nominal in the base currency' }),
-			],
-			optional: currencyFields,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a currency', method: 'crm.currency.get', kind: 'get', params: [currencyId] },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many currencies', method: 'crm.currency.list', kind: 'getMany', paging: { mode: 'all', orderKey: 'order' } },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a currency',
-			method: 'crm.currency.update',
-			kind: 'update',
-			params: [{ ...currencyId, to: 'ID' }],
-			optional: [num('AMOUNT_CNT', 'Nominal', { to: 'fields.AMOUNT_CNT' }), num('AMOUNT', 'Exchange Rate', { to: 'fields.AMOUNT' }), ...currencyFields],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a currency', method: 'crm.currency.delete', kind: 'delete', params: [currencyId] },
+	prefix: 'crm.currency',
+	noun: 'currency',
+	plural: 'currencies',
+	key: [currencyId],
+	create: [
+		str('CURRENCY', 'Currency', { required: true, to: 'fields.CURRENCY', placeholder: 'e.g. CNY', description: 'Three-letter currency code' }),
+		num('AMOUNT_CNT', 'Nominal', { required: true, default: 1, to: 'fields.AMOUNT_CNT', description: 'Units of this currency the rate applies to' }),
+		num('AMOUNT', 'Exchange Rate', { required: true, default: 1, to: 'fields.AMOUNT', description: 'Price of the nominal in the base currency' }),
 	],
-};
+	fields: currencyFields,
+	updateFirst: [num('AMOUNT_CNT', 'Nominal', { to: 'fields.AMOUNT_CNT' }), num('AMOUNT', 'Exchange Rate', { to: 'fields.AMOUNT' })],
+	updateFixed: { fields: {} },
+	paging: { mode: 'all', orderKey: 'order' },
+	override: { update: { params: [{ ...currencyId, to: 'ID' }] } },
+});
 
 export const duplicate: ResourceSpec = {
 	value: 'duplicate',

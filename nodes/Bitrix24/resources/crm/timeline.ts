@@ -1,7 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { bool, date, fieldsOp, id, json, list, num, startPaging, str } from '../shared';
+import { crud } from '../crud';
+import { bool, date, id, json, list, num, startPaging, str } from '../shared';
 
 /** Activities, to-dos and the timeline: crm.activity.*, crm.activity.todo.*, crm.timeline.*. */
 
@@ -30,7 +31,6 @@ const activityFields = [
 	f(choice(str('PRIORITY', 'Priority'), [['Low', 1], ['Medium', 2], ['High', 3]], 2)),
 	f(bool('COMPLETED', 'Completed', 'Whether the activity is done', { yn: true })),
 ];
-const activityId = id('id', 'Activity ID');
 
 const todoOptional = [
 	str('title', 'Title'),
@@ -50,47 +50,33 @@ const todoChange = (value: string, name: string, action: string, method: string,
 	params: [...todoKey, input],
 });
 
-export const activity: ResourceSpec = {
+export const activity = crud({
 	value: 'activity',
 	name: 'Activity',
 	group: 'CRM',
 	description: 'Calls, meetings, emails and to-dos in the CRM timeline',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create an activity',
-			method: 'crm.activity.add',
-			kind: 'create',
-			params: [
-				f({ ...ownerTypeId(), name: 'OWNER_TYPE_ID' }),
-				f({ ...ownerId(), name: 'OWNER_ID' }),
-				f(choice(num('TYPE_ID', 'Type', { required: true }), [['Meeting', 1], ['Call', 2], ['Task', 3], ['Email', 4]], 2)),
-				f(str('RESPONSIBLE_ID', 'Responsible User ID', { required: true, default: '1' })),
-				f(json('COMMUNICATIONS', 'Communications (JSON)', {
-					required: true,
-					shape: 'array',
-					default: '[]',
-					description: 'Who the activity is with, e.g. [{"VALUE": "+15550001122", "ENTITY_ID": 5, "ENTITY_TYPE_ID": 3}]',
-				})),
-			],
-			optional: activityFields,
-		},
-		{ value: 'get', name: 'Get', action: 'Get an activity', method: 'crm.activity.get', kind: 'get', params: [activityId] },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many activities', method: 'crm.activity.list', kind: 'getMany', paging: startPaging() },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update an activity',
-			method: 'crm.activity.update',
-			kind: 'update',
-			params: [activityId],
-			optional: [...activityFields, f(num('RESPONSIBLE_ID', 'Responsible User ID'))],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete an activity', method: 'crm.activity.delete', kind: 'delete', params: [activityId] },
-		fieldsOp('crm.activity.fields', 'activity'),
+	prefix: 'crm.activity',
+	noun: 'activity',
+	plural: 'activities',
+	key: [id('id', 'Activity ID')],
+	create: [
+		f({ ...ownerTypeId(), name: 'OWNER_TYPE_ID' }),
+		f({ ...ownerId(), name: 'OWNER_ID' }),
+		f(choice(num('TYPE_ID', 'Type', { required: true }), [['Meeting', 1], ['Call', 2], ['Task', 3], ['Email', 4]], 2)),
+		f(str('RESPONSIBLE_ID', 'Responsible User ID', { required: true, default: '1' })),
+		f(json('COMMUNICATIONS', 'Communications (JSON)', {
+			required: true,
+			shape: 'array',
+			default: '[]',
+			description: 'Who the activity is with, e.g. [{"VALUE": "+15550001122", "ENTITY_ID": 5, "ENTITY_TYPE_ID": 3}]',
+		})),
+	],
+	fields: activityFields,
+	updateFixed: { fields: {} },
+	paging: startPaging(),
+	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	override: { update: { optional: [...activityFields, f(num('RESPONSIBLE_ID', 'Responsible User ID'))] } },
+	more: [
 		{
 			value: 'createTodo',
 			name: 'Create To-Do',
@@ -115,7 +101,7 @@ export const activity: ResourceSpec = {
 		todoChange('updateTodoResponsible', 'Update To-Do Responsible', 'Change the responsible user of a to-do', 'crm.activity.todo.updateResponsibleUser', num('responsibleId', 'Responsible User ID', { required: true, default: 1 })),
 		todoChange('updateTodoColor', 'Update To-Do Color', 'Change the color of a to-do', 'crm.activity.todo.updateColor', num('colorId', 'Color ID', { required: true, default: 1, description: 'Color of the to-do, 1 to 8' })),
 	],
-};
+});
 
 const commentId = id('id', 'Comment ID');
 const entityType = str('ENTITY_TYPE', 'Entity Type', { required: true, default: 'deal', description: 'lead, deal, contact, company, quote, order or dynamic_<entity type ID>' });
@@ -123,81 +109,50 @@ const entityId = str('ENTITY_ID', 'Entity ID', { required: true, description: 'I
 const files = json('FILES', 'Files (JSON)', { shape: 'array', description: 'Attachments as [name, base64] pairs, e.g. [["note.txt", "SGVsbG8="]]' });
 const ownerScope = [num('ownerTypeId', 'Owner Entity Type ID', { description: OWNER_TYPE_HINT }), num('ownerId', 'Owner ID')];
 
-export const timelineComment: ResourceSpec = {
+export const timelineComment = crud({
 	value: 'timelineComment',
 	name: 'Timeline Comment',
 	group: 'CRM',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a timeline comment',
-			method: 'crm.timeline.comment.add',
-			kind: 'create',
-			params: [f(entityType), f(entityId), f(str('COMMENT', 'Comment', { required: true }))],
-			optional: [f(files), f(num('AUTHOR_ID', 'Author ID'))],
-		},
-		{ value: 'get', name: 'Get', action: 'Get a timeline comment', method: 'crm.timeline.comment.get', kind: 'get', params: [commentId] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many timeline comments',
-			method: 'crm.timeline.comment.list',
-			kind: 'getMany',
+	prefix: 'crm.timeline.comment',
+	noun: 'timeline comment',
+	key: [commentId],
+	create: [f(entityType), f(entityId), f(str('COMMENT', 'Comment', { required: true }))],
+	fields: [f(files), f(num('AUTHOR_ID', 'Author ID'))],
+	override: {
+		getMany: {
 			// the record filter is required, so it comes from the inputs rather than the Filter option
 			params: [{ ...entityType, to: 'filter.ENTITY_TYPE' }, { ...entityId, to: 'filter.ENTITY_ID' }],
 			paging: { mode: 'start', orderKey: 'order', selectKey: 'select' },
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a timeline comment',
-			method: 'crm.timeline.comment.update',
-			kind: 'update',
-			params: [commentId, f(str('COMMENT', 'Comment', { required: true }))],
-			optional: [f(files), ...ownerScope],
-			optionalName: 'options',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a timeline comment', method: 'crm.timeline.comment.delete', kind: 'delete', params: [commentId], optional: ownerScope, optionalName: 'options' },
-	],
-};
+		update: { params: [commentId, f(str('COMMENT', 'Comment', { required: true }))], optional: [f(files), ...ownerScope], optionalName: 'options' },
+		delete: { optional: ownerScope, optionalName: 'options' },
+	},
+});
 
-const logId = id('id', 'Log Message ID');
-
-export const timelineLogMessage: ResourceSpec = {
+export const timelineLogMessage = crud({
 	value: 'timelineLogMessage',
 	name: 'Timeline Log Message',
 	group: 'CRM',
 	description: 'System-style records in the timeline',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a timeline log message',
-			method: 'crm.timeline.logmessage.add',
-			kind: 'create',
-			params: [
-				f(num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT, dropdown: 'getEntityTypes' })),
-				f(str('entityId', 'Entity ID', { required: true })),
-				f(str('title', 'Title', { required: true })),
-				f(str('text', 'Text', { required: true })),
-				f(str('iconCode', 'Icon Code', { required: true, default: 'info', placeholder: 'e.g. info, attention or check' })),
-			],
-			unwrap: 'logMessage',
-		},
-		{ value: 'get', name: 'Get', action: 'Get a timeline log message', method: 'crm.timeline.logmessage.get', kind: 'get', params: [logId], unwrap: 'logMessage' },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many timeline log messages',
-			method: 'crm.timeline.logmessage.list',
-			kind: 'getMany',
-			params: [num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT, dropdown: 'getEntityTypes' }), str('entityId', 'Entity ID', { required: true })],
-			paging: { mode: 'start', orderKey: 'order' },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a timeline log message', method: 'crm.timeline.logmessage.delete', kind: 'delete', params: [logId] },
+	prefix: 'crm.timeline.logmessage',
+	noun: 'timeline log message',
+	key: [id('id', 'Log Message ID')],
+	create: [
+		f(num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT, dropdown: 'getEntityTypes' })),
+		f(str('entityId', 'Entity ID', { required: true })),
+		f(str('title', 'Title', { required: true })),
+		f(str('text', 'Text', { required: true })),
+		f(str('iconCode', 'Icon Code', { required: true, default: 'info', placeholder: 'e.g. info, attention or check' })),
 	],
-};
+	unwrap: 'logMessage',
+	paging: { mode: 'start', orderKey: 'order' },
+	verbs: ['create', 'get', 'getMany', 'delete'],
+	override: {
+		getMany: {
+			params: [num('entityTypeId', 'Entity Type ID', { required: true, default: 2, description: OWNER_TYPE_HINT, dropdown: 'getEntityTypes' }), str('entityId', 'Entity ID', { required: true })],
+		},
+	},
+});
 
 const noteTarget = [
 	ownerTypeId(),
@@ -206,17 +161,20 @@ const noteTarget = [
 	num('itemId', 'Record ID', { required: true, default: 0, description: 'ID of the history record or activity the note belongs to' }),
 ];
 
-export const timelineNote: ResourceSpec = {
+export const timelineNote = crud({
 	value: 'timelineNote',
 	name: 'Timeline Note',
 	group: 'CRM',
 	description: 'Notes attached to timeline records',
-	operations: [
+	prefix: 'crm.timeline.note',
+	noun: 'timeline note',
+	key: noteTarget,
+	verbs: [
 		{ value: 'save', name: 'Save', action: 'Save a timeline note', method: 'crm.timeline.note.save', kind: 'update', params: [...noteTarget, str('text', 'Text', { required: true })] },
-		{ value: 'get', name: 'Get', action: 'Get a timeline note', method: 'crm.timeline.note.get', kind: 'get', params: noteTarget },
-		{ value: 'delete', name: 'Delete', action: 'Delete a timeline note', method: 'crm.timeline.note.delete', kind: 'delete', params: noteTarget },
+		'get',
+		'delete',
 	],
-};
+});
 
 const bindingFields = [
 	num('OWNER_ID', 'Timeline Record ID', { required: true, default: 0, to: 'fields.OWNER_ID' }),

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, id, json, num, str } from '../shared';
 
 /** Custom (UF_CRM_*) fields: the per-entity crm.*.userfield.* methods and the universal userfieldconfig.*. */
@@ -38,48 +39,23 @@ const commonFields = [
 
 function entityUserFields(entity: string, prefix: string): ResourceSpec {
 	const lower = entity.toLowerCase();
-	const fieldId = id('id', 'Custom Field ID', undefined, { description: 'The numeric ID of the custom field' });
-	return {
+	return crud({
 		value: `${lower}UserField`,
 		name: `${entity} Custom Field`,
 		group: 'CRM',
 		description: `Custom fields of ${lower.replace(/y$/, 'ie')}s (${prefix}.userfield.*)`,
-		operations: [
-			{
-				value: 'create',
-				name: 'Create',
-				action: `Create a ${lower} custom field`,
-				method: `${prefix}.userfield.add`,
-				kind: 'create',
-				params: [
-					f(str('FIELD_NAME', 'Field Name', { required: true, placeholder: 'e.g. DELIVERY_DATE', description: 'Code of the field; Bitrix24 adds the UF_CRM_ prefix' })),
-					f({ ...str('USER_TYPE_ID', 'Type', { required: true }), type: 'options', options: USER_TYPES, default: 'string' }),
-				],
-				optional: [ynFlag('MULTIPLE', 'Multiple', 'the field holds several values'), ...commonFields],
-			},
-			{ value: 'get', name: 'Get', action: `Get a ${lower} custom field`, method: `${prefix}.userfield.get`, kind: 'get', params: [fieldId] },
-			{
-				value: 'getMany',
-				name: 'Get Many',
-				action: `Get many ${lower} custom fields`,
-				method: `${prefix}.userfield.list`,
-				kind: 'getMany',
-				paging: { mode: 'all', filterKey: 'filter', orderKey: 'order' },
-			},
-			{
-				value: 'update',
-				name: 'Update',
-				action: `Update a ${lower} custom field`,
-				method: `${prefix}.userfield.update`,
-				kind: 'update',
-				params: [fieldId],
-				optional: commonFields,
-				optionalName: 'updateFields',
-				fixed: { fields: {} },
-			},
-			{ value: 'delete', name: 'Delete', action: `Delete a ${lower} custom field`, method: `${prefix}.userfield.delete`, kind: 'delete', params: [fieldId] },
+		prefix: `${prefix}.userfield`,
+		noun: `${lower} custom field`,
+		key: [id('id', 'Custom Field ID', undefined, { description: 'The numeric ID of the custom field' })],
+		create: [
+			f(str('FIELD_NAME', 'Field Name', { required: true, placeholder: 'e.g. DELIVERY_DATE', description: 'Code of the field; Bitrix24 adds the UF_CRM_ prefix' })),
+			f({ ...str('USER_TYPE_ID', 'Type', { required: true }), type: 'options', options: USER_TYPES, default: 'string' }),
 		],
-	};
+		fields: commonFields,
+		updateFixed: { fields: {} },
+		paging: { mode: 'all', filterKey: 'filter', orderKey: 'order' },
+		override: { create: { optional: [ynFlag('MULTIPLE', 'Multiple', 'the field holds several values'), ...commonFields] } },
+	});
 }
 
 export const leadUserField = entityUserFields('Lead', 'crm.lead');

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, customFieldsProperty, id, json, list, num, str } from '../shared';
 
 /** Every lists.* call names the list's information block type and (except lists.add) the list. */
@@ -33,48 +34,25 @@ const values = (result: unknown) => Object.values((result ?? {}) as IDataObject)
 const listFields = [str('DESCRIPTION', 'Description'), num('SORT', 'Sort'), bool('BIZPROC', 'Workflows', 'Whether workflows can run on the list elements', { yn: true })].map(fields);
 const listOptions = [socnetGroup, json('MESSAGES', 'Messages (JSON)', { description: 'E.g. {"ELEMENT_NAME": "Item", "ELEMENTS_NAME": "Items"}' }), json('RIGHTS', 'Rights (JSON)', { description: 'E.g. {"G2": "W"}' })];
 
-export const listResource: ResourceSpec = {
+export const listResource = crud({
 	value: 'list',
 	name: 'List',
 	group: 'Lists',
 	description: 'Universal lists',
-	operations: [
-		{ value: 'get', name: 'Get', action: 'Get a list', method: 'lists.get', kind: 'get', params: inList, optional: [socnetGroup], optionalName: 'options' },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many lists',
-			method: 'lists.get',
-			kind: 'getMany',
-			params: [iblockType],
-			optional: [socnetGroup],
-			optionalName: 'options',
-			paging: { mode: 'start', orderKey: 'IBLOCK_ORDER' },
-		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a list',
-			method: 'lists.add',
-			kind: 'create',
-			params: [iblockType, str('IBLOCK_CODE', 'Code', { required: true, placeholder: 'e.g. contracts' }), fields(str('NAME', 'Name', { required: true }))],
-			optional: [...listFields, ...listOptions],
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a list',
-			method: 'lists.update',
-			kind: 'update',
-			// lists.update wants the name every time
-			params: [...inList, fields(str('NAME', 'Name', { required: true }))],
-			optional: [...listFields, ...listOptions],
-			optionalName: 'updateFields',
-			output: shaped('IBLOCK_ID', 'updated'),
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a list', method: 'lists.delete', kind: 'delete', params: inList, output: shaped('IBLOCK_ID', 'deleted') },
-	],
-};
+	prefix: 'lists',
+	noun: 'list',
+	key: inList,
+	create: [iblockType, str('IBLOCK_CODE', 'Code', { required: true, placeholder: 'e.g. contracts' }), fields(str('NAME', 'Name', { required: true }))],
+	fields: [...listFields, ...listOptions],
+	verbs: ['get', 'getMany', 'create', 'update', 'delete'],
+	override: {
+		get: { optional: [socnetGroup], optionalName: 'options' },
+		getMany: { method: 'lists.get', params: [iblockType], optional: [socnetGroup], optionalName: 'options', paging: { mode: 'start', orderKey: 'IBLOCK_ORDER' } },
+		// lists.update wants the name every time
+		update: { params: [...inList, fields(str('NAME', 'Name', { required: true }))], output: shaped('IBLOCK_ID', 'updated') },
+		delete: { output: shaped('IBLOCK_ID', 'deleted') },
+	},
+});
 
 const elementId = id('ELEMENT_ID', 'Element ID', undefined, { locator: 'listElement' });
 const elementName = fields(str('NAME', 'Name', { required: true }));
@@ -82,43 +60,31 @@ const elementOptions = [str('IBLOCK_SECTION_ID', 'Section ID'), str('LIST_ELEMEN
 // list properties are PROPERTY_<ID> fields
 const properties = customFieldsProperty('FIELDS', 'PROPERTY_');
 
-export const listElement: ResourceSpec = {
+export const listElement = crud({
 	value: 'listElement',
 	name: 'List Element',
 	group: 'Lists',
-	operations: [
-		{ value: 'get', name: 'Get', action: 'Get a list element', method: 'lists.element.get', kind: 'get', params: [...inList, elementId] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many list elements',
-			method: 'lists.element.get',
-			kind: 'getMany',
-			params: inList,
-			paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ELEMENT_ORDER', selectKey: 'SELECT' },
-		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a list element',
-			method: 'lists.element.add',
-			kind: 'create',
-			params: [...inList, str('ELEMENT_CODE', 'Code', { required: true, description: 'Unique code of the element in the list' }), elementName],
-			optional: elementOptions,
-			extra: [properties],
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a list element',
-			method: 'lists.element.update',
-			kind: 'update',
+	prefix: 'lists.element',
+	noun: 'list element',
+	key: [...inList, elementId],
+	create: [...inList, str('ELEMENT_CODE', 'Code', { required: true, description: 'Unique code of the element in the list' }), elementName],
+	fields: elementOptions,
+	paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ELEMENT_ORDER', selectKey: 'SELECT' },
+	verbs: ['get', 'getMany', 'create', 'update', 'delete'],
+	override: {
+		getMany: { method: 'lists.element.get', params: inList },
+		create: { extra: [properties] },
+		update: {
 			description: 'Overwrites the element: fields left out are cleared, so pass every value the element should keep',
 			params: [...inList, elementId, elementName],
+			optional: undefined,
+			optionalName: undefined,
 			extra: [properties],
 			output: shaped('ELEMENT_ID', 'updated'),
 		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a list element', method: 'lists.element.delete', kind: 'delete', params: [...inList, elementId], output: shaped('ELEMENT_ID', 'deleted') },
+		delete: { output: shaped('ELEMENT_ID', 'deleted') },
+	},
+	more: [
 		{
 			value: 'getFileUrl',
 			name: 'Get File URL',
@@ -128,7 +94,7 @@ export const listElement: ResourceSpec = {
 			params: [...inList, elementId, str('FIELD_ID', 'Field ID', { required: true, placeholder: 'e.g. PROPERTY_1003' })],
 		},
 	],
-};
+});
 
 const fieldId = str('FIELD_ID', 'Field ID', { required: true, placeholder: 'e.g. PROPERTY_1151 or NAME' });
 const fieldType = str('FIELD_TYPE', 'Type', { required: true, to: 'FIELDS.TYPE', placeholder: 'e.g. S, N, L, F, S:Date, S:employee', description: 'Field type code; see Get Types' });
@@ -142,47 +108,35 @@ const fieldOptions = [
 	json('SETTINGS', 'Settings (JSON)', { description: 'E.g. {"SHOW_ADD_FORM": "Y", "SHOW_EDIT_FORM": "Y"}' }),
 ].map(fields);
 
-const fieldOp = (spec: Partial<OperationSpec> & Pick<OperationSpec, 'value' | 'name' | 'action' | 'method' | 'kind'>): OperationSpec => ({ params: inList, ...spec });
-
-export const listField: ResourceSpec = {
+export const listField = crud({
 	value: 'listField',
 	name: 'List Field',
 	group: 'Lists',
-	operations: [
-		fieldOp({ value: 'getMany', name: 'Get Many', action: 'Get the fields of a list', method: 'lists.field.get', kind: 'getMany', output: values }),
-		fieldOp({ value: 'get', name: 'Get', action: 'Get a list field', method: 'lists.field.get', kind: 'get', params: [...inList, fieldId], output: values }),
-		fieldOp({
-			value: 'create',
-			name: 'Create',
-			action: 'Create a list field',
-			method: 'lists.field.add',
-			kind: 'create',
-			params: [...inList, fields(str('NAME', 'Name', { required: true })), fieldType],
-			optional: fieldOptions,
-		}),
-		fieldOp({
-			value: 'update',
-			name: 'Update',
-			action: 'Update a list field',
-			method: 'lists.field.update',
-			kind: 'update',
-			// the name and the (unchangeable) type are required on every update
-			params: [...inList, fieldId, fields(str('NAME', 'Name', { required: true })), fieldType],
-			optional: fieldOptions,
-			optionalName: 'updateFields',
-			output: shaped('FIELD_ID', 'updated'),
-		}),
-		fieldOp({ value: 'delete', name: 'Delete', action: 'Delete a list field', method: 'lists.field.delete', kind: 'delete', params: [...inList, fieldId], output: shaped('FIELD_ID', 'deleted') }),
-		fieldOp({
+	prefix: 'lists.field',
+	noun: 'list field',
+	key: [...inList, fieldId],
+	create: [...inList, fields(str('NAME', 'Name', { required: true })), fieldType],
+	fields: fieldOptions,
+	verbs: ['getMany', 'get', 'create', 'update', 'delete'],
+	override: {
+		getMany: { action: 'Get the fields of a list', method: 'lists.field.get', params: inList, output: values },
+		get: { output: values },
+		// the name and the (unchangeable) type are required on every update
+		update: { params: [...inList, fieldId, fields(str('NAME', 'Name', { required: true })), fieldType], output: shaped('FIELD_ID', 'updated') },
+		delete: { output: shaped('FIELD_ID', 'deleted') },
+	},
+	more: [
+		{
 			value: 'getTypes',
 			name: 'Get Types',
 			action: 'Get the field types a list accepts',
 			method: 'lists.field.type.get',
 			kind: 'get',
+			params: inList,
 			output: (result) => Object.entries((result ?? {}) as IDataObject).map(([type, title]) => ({ type, title })),
-		}),
+		},
 	],
-};
+});
 
 const sectionId = id('SECTION_ID', 'Section ID');
 const sectionFields = [
@@ -192,43 +146,28 @@ const sectionFields = [
 	str('XML_ID', 'External ID'),
 ].map(fields);
 
-export const listSection: ResourceSpec = {
+export const listSection = crud({
 	value: 'listSection',
 	name: 'List Section',
 	group: 'Lists',
-	operations: [
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'lists.section',
+	noun: 'list section',
+	key: [...inList, sectionId],
+	create: [...inList, str('SECTION_CODE', 'Code', { required: true }), fields(str('NAME', 'Name', { required: true }))],
+	fields: sectionFields,
+	verbs: ['getMany', 'create', 'update', 'delete'],
+	override: {
+		getMany: {
 			action: 'Get the sections of a list',
 			method: 'lists.section.get',
-			kind: 'getMany',
 			params: inList,
 			optional: [json('FILTER', 'Filter (JSON)', { description: 'E.g. {"NAME": "Docs", "IBLOCK_SECTION_ID": 0}' }), list('SELECT', 'Select Fields', { placeholder: 'e.g. ID, NAME, CODE' })],
 			optionalName: 'options',
 		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a list section',
-			method: 'lists.section.add',
-			kind: 'create',
-			params: [...inList, str('SECTION_CODE', 'Code', { required: true }), fields(str('NAME', 'Name', { required: true }))],
-			optional: [str('IBLOCK_SECTION_ID', 'Parent Section ID'), ...sectionFields],
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a list section',
-			method: 'lists.section.update',
-			kind: 'update',
-			params: [...inList, sectionId, fields(str('NAME', 'Name', { required: true }))],
-			optional: sectionFields,
-			optionalName: 'updateFields',
-			output: shaped('SECTION_ID', 'updated'),
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a list section', method: 'lists.section.delete', kind: 'delete', params: [...inList, sectionId], output: shaped('SECTION_ID', 'deleted') },
-	],
-};
+		create: { optional: [str('IBLOCK_SECTION_ID', 'Parent Section ID'), ...sectionFields] },
+		update: { params: [...inList, sectionId, fields(str('NAME', 'Name', { required: true }))], output: shaped('SECTION_ID', 'updated') },
+		delete: { output: shaped('SECTION_ID', 'deleted') },
+	},
+});
 
 export const listsResources: ResourceSpec[] = [listResource, listElement, listField, listSection];

@@ -50,7 +50,9 @@ async function closeSession(this: IExecuteFunctions, op: OperationSpec, itemCoun
 					description: 'Enter the Open Lines session ID, e.g. 1542.',
 				});
 			}
-			const dialog = await callMethod(this, 'imopenlines.dialog.get', { SESSION_ID: session }, { itemIndex: i, idempotent: true });
+			const dialog = await callMethod(this, 'imopenlines.dialog.get', { SESSION_ID: session }, { itemIndex: i, idempotent: true }).catch((error: Error) => {
+				throw sessionError(this, error, i, `Session ${session} was not found`, `imopenlines.dialog.get found no Open Lines dialog for session ${session} that the user behind this credential can see. Check the Session ID (e.g. with Open Line Session → Get Many); nothing was closed.`);
+			});
 			const result = (dialog.result ?? {}) as IDataObject;
 			chat = Number(result.id);
 			const current = Number(String(result.entity_data_1 ?? '').split('|')[5]);
@@ -64,11 +66,28 @@ async function closeSession(this: IExecuteFunctions, op: OperationSpec, itemCoun
 			chat = Number(input.CHAT_ID);
 		}
 		const method = input.asCurrentOperator ? 'imopenlines.operator.finish' : op.method;
-		const finished = await callMethod(this, method, { CHAT_ID: chat }, { itemIndex: i });
+		const finished = await callMethod(this, method, { CHAT_ID: chat }, { itemIndex: i }).catch((error: Error) => {
+			// the dialog was found: a refused finish means no session is open in it any more
+			throw session
+				? sessionError(this, error, i, `Session ${session} is already closed`, `Its chat ${chat} has no open session left to finish (${method} refused it); nothing was changed. To close a newer session of this chat, use that session's ID.`)
+				: sessionError(this, error, i, `Chat ${chat} has no open session to close`, `${method} refused to finish chat ${chat}: its session is already closed, or the user behind this credential has no access to the chat. Check the Chat ID; nothing was changed.`);
+		});
 		return {
 			json: [{ ...(session ? { sessionId: session } : {}), chatId: chat, closed: finished.result === true, method }],
 		};
 	});
+}
+
+/** Open Lines module codes for "no such dialog" and "no open session" (imopenlines-dialog-get.md, imopenlines-operator-another-finish.md). */
+const SESSION_CODES = new Set(['ACCESS_DENIED', 'ACCESS_ERROR', 'DIALOG_ID_EMPTY', 'CHAT_ID', 'CHAT_TYPE', 'NOT_FOUND']);
+
+/** Bitrix24's raw text for these cases says neither which case it is nor which session: say both. */
+function sessionError(ctx: IExecuteFunctions, error: Error, itemIndex: number, message: string, description: string): Error {
+	const code = String((error as { context?: IDataObject }).context?.bitrixCode ?? '');
+	if (!SESSION_CODES.has(code)) return error;
+	const refused = new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, { itemIndex, description: `${description} (Bitrix24: ${error.message})` });
+	refused.context.bitrixCode = code;
+	return refused;
 }
 
 const close: OperationSpec = {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { parseJson } from '../../params';
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { act, bool, changed, json, num, str, yn } from '../shared';
 
 const chatId = str('CHAT_ID', 'Chat ID', { required: true, description: 'ID of the Open Lines chat (dialog)' });
@@ -59,54 +60,33 @@ const lineSettings: NonNullable<OperationSpec['extra']>[number] = {
 	},
 };
 
-export const openLineConfig: ResourceSpec = {
+export const openLineConfig = crud({
 	value: 'openLineConfig',
 	name: 'Open Line',
 	group: 'Open Lines',
 	description: 'Open line settings',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create an open line',
-			method: 'imopenlines.config.add',
-			kind: 'create',
-			params: [str('LINE_NAME', 'Name', { to: 'PARAMS.LINE_NAME' })],
-			extra: [lineSettings],
-		},
-		{
-			value: 'get',
-			name: 'Get',
-			action: 'Get an open line',
-			method: 'imopenlines.config.get',
-			kind: 'get',
-			params: [configId],
+	prefix: 'imopenlines.config',
+	noun: 'open line',
+	key: [configId],
+	create: [str('LINE_NAME', 'Name', { to: 'PARAMS.LINE_NAME' })],
+	updateFirst: [str('LINE_NAME', 'Name', { to: 'PARAMS.LINE_NAME' }), yn('ACTIVE', 'Active', 'Whether the line is active', { to: 'PARAMS.ACTIVE' })],
+	override: {
+		create: { extra: [lineSettings] },
+		get: {
 			optional: [yn('WITH_QUEUE', 'With Queue', 'Whether to return the operator queue'), yn('SHOW_OFFLINE', 'Show Offline Operators', 'Whether the queue includes offline operators')],
 			optionalName: 'options',
 		},
-		{
-			value: 'getMany', v1Value: 'getAll',
-			name: 'Get Many',
-			action: 'Get many open lines',
+		getMany: {
+			v1Value: 'getAll',
 			method: 'imopenlines.config.list.get',
-			kind: 'getMany',
 			optional: [json('PARAMS', 'Query (JSON)', { description: 'select, order and filter, e.g. {"filter": {"ACTIVE": "Y"}}' })],
 			optionalName: 'options',
 			paging: { mode: 'all' },
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update an open line',
-			method: 'imopenlines.config.update',
-			kind: 'update',
-			params: [configId],
-			extra: [lineSettings],
-			optional: [str('LINE_NAME', 'Name', { to: 'PARAMS.LINE_NAME' }), yn('ACTIVE', 'Active', 'Whether the line is active', { to: 'PARAMS.ACTIVE' })],
-			optionalName: 'updateFields',
-			output: changed('CONFIG_ID', 'updated'),
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete an open line', method: 'imopenlines.config.delete', kind: 'delete', params: [configId], output: changed('CONFIG_ID', 'deleted') },
+		update: { extra: [lineSettings], output: changed('CONFIG_ID', 'updated') },
+		delete: { output: changed('CONFIG_ID', 'deleted') },
+	},
+	more: [
 		{ value: 'getPath', name: 'Get Public Path', action: 'Get the public address of open lines', method: 'imopenlines.config.path.get', kind: 'get' },
 		{
 			value: 'joinNetwork',
@@ -118,7 +98,7 @@ export const openLineConfig: ResourceSpec = {
 			output: (result) => ({ botId: result as number }),
 		},
 	],
-};
+});
 
 const crmEntity: ParamSpec[] = [
 	{

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, PagingSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { OperationSpec, PagingSpec, ParamSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, date, json, num, str } from '../shared';
 import { pick } from './output';
 
@@ -43,36 +44,25 @@ const sectionFields: ParamSpec[] = [
 	str('DESCRIPTION', 'Description'),
 ];
 
-export const dataStorage: ResourceSpec = {
+export const dataStorage = crud({
 	value: 'appEntity',
 	name: 'Data Storage',
 	group: 'Data Storage',
 	description: "The application's own tables (entity.*)",
-	operations: [
-		app({
-			value: 'create',
-			name: 'Create',
-			action: 'Create a data storage',
-			method: 'entity.add',
-			kind: 'create',
-			params: [entity, str('NAME', 'Name', { required: true })],
-			optional: [access],
-			output: done('created', ['ENTITY']),
-		}),
-		app({ value: 'get', name: 'Get', action: 'Get a data storage', method: 'entity.get', kind: 'get', params: [entity] }),
-		app({ value: 'getMany', name: 'Get Many', action: "Get the application's data storages", method: 'entity.get', kind: 'get' }),
-		app({
-			value: 'update',
-			name: 'Update',
-			action: 'Update a data storage',
-			method: 'entity.update',
-			kind: 'update',
-			params: [entity],
-			optional: [str('NAME', 'Name'), str('ENTITY_NEW', 'New Storage Code', { description: 'Renames the storage code (a-z, A-Z, 0-9, _)' }), access],
-			optionalName: 'updateFields',
-			output: done('updated', ['ENTITY']),
-		}),
-		app({ value: 'delete', name: 'Delete', action: 'Delete a data storage', method: 'entity.delete', kind: 'delete', params: [entity], output: done('deleted', ['ENTITY']) }),
+	prefix: 'entity',
+	noun: 'data storage',
+	key: [entity],
+	create: [entity, str('NAME', 'Name', { required: true })],
+	fields: [access],
+	updateFirst: [str('NAME', 'Name'), str('ENTITY_NEW', 'New Storage Code', { description: 'Renames the storage code (a-z, A-Z, 0-9, _)' })],
+	every: { appOnly: true },
+	override: {
+		create: { output: done('created', ['ENTITY']) },
+		getMany: { action: "Get the application's data storages", method: 'entity.get', kind: 'get' },
+		update: { output: done('updated', ['ENTITY']) },
+		delete: { output: done('deleted', ['ENTITY']) },
+	},
+	more: [
 		app({ value: 'getRights', name: 'Get Rights', action: 'Get the access rights of a data storage', method: 'entity.rights', kind: 'get', params: [entity] }),
 		app({
 			value: 'setRights',
@@ -84,88 +74,58 @@ export const dataStorage: ResourceSpec = {
 			params: [entity, { ...access, required: true, default: '{\n  "AU": "R"\n}' }],
 		}),
 	],
-};
+});
 
-export const dataStorageItem: ResourceSpec = {
+export const dataStorageItem = crud({
 	value: 'appEntityItem',
 	name: 'Data Storage Item',
 	group: 'Data Storage',
-	operations: [
-		app({ value: 'create', name: 'Create', action: 'Create a data storage item', method: 'entity.item.add', kind: 'create', params: [entity, str('NAME', 'Name', { required: true })], optional: itemFields }),
-		app({
-			value: 'get',
-			name: 'Get',
-			action: 'Get a data storage item',
-			method: 'entity.item.get',
-			kind: 'get',
-			params: [entity, { ...itemId, to: 'FILTER.ID' }],
-		}),
-		app({ value: 'getMany', name: 'Get Many', action: 'Get many data storage items', method: 'entity.item.get', kind: 'getMany', params: [entity], paging: entityList }),
-		app({
-			value: 'update',
-			name: 'Update',
-			action: 'Update a data storage item',
-			method: 'entity.item.update',
-			kind: 'update',
-			params: [entity, itemId],
-			optional: [str('NAME', 'Name'), ...itemFields],
-			optionalName: 'updateFields',
-		}),
-		app({ value: 'delete', name: 'Delete', action: 'Delete a data storage item', method: 'entity.item.delete', kind: 'delete', params: [entity, itemId] }),
-	],
-};
+	prefix: 'entity.item',
+	noun: 'data storage item',
+	key: [entity, itemId],
+	create: [entity, str('NAME', 'Name', { required: true })],
+	fields: itemFields,
+	updateFirst: [str('NAME', 'Name')],
+	paging: entityList,
+	every: { appOnly: true },
+	override: { get: { params: [entity, { ...itemId, to: 'FILTER.ID' }] }, getMany: { method: 'entity.item.get', params: [entity] } },
+});
 
-export const dataStorageProperty: ResourceSpec = {
+export const dataStorageProperty = crud({
 	value: 'appEntityProperty',
 	name: 'Data Storage Property',
 	group: 'Data Storage',
 	description: 'The fields of the items of a data storage',
-	operations: [
-		app({
-			value: 'create',
-			name: 'Create',
-			action: 'Create a data storage property',
-			method: 'entity.item.property.add',
-			kind: 'create',
-			params: [entity, property, str('NAME', 'Name')],
-			optional: [propertyType, num('SORT', 'Sort', { default: 500 })],
-			output: done('created', ['ENTITY', 'PROPERTY']),
-		}),
-		app({ value: 'get', name: 'Get', action: 'Get a data storage property', method: 'entity.item.property.get', kind: 'get', params: [entity, property] }),
-		app({ value: 'getMany', name: 'Get Many', action: 'Get the properties of a data storage', method: 'entity.item.property.get', kind: 'get', params: [entity] }),
-		app({
-			value: 'update',
-			name: 'Update',
-			action: 'Update a data storage property',
-			method: 'entity.item.property.update',
-			kind: 'update',
-			params: [entity, property],
+	prefix: 'entity.item.property',
+	noun: 'data storage property',
+	key: [entity, property],
+	create: [entity, property, str('NAME', 'Name')],
+	fields: [propertyType, num('SORT', 'Sort', { default: 500 })],
+	every: { appOnly: true },
+	override: {
+		create: { output: done('created', ['ENTITY', 'PROPERTY']) },
+		getMany: { action: 'Get the properties of a data storage', method: 'entity.item.property.get', kind: 'get', params: [entity] },
+		update: {
 			optional: [str('PROPERTY_NEW', 'New Property Code'), str('NAME', 'Name'), { ...propertyType, options: propertyType.options!.slice(0, 2), description: 'A property cannot become a file property' }, num('SORT', 'Sort')],
-			optionalName: 'updateFields',
 			output: done('updated', ['ENTITY', 'PROPERTY']),
-		}),
-		app({ value: 'delete', name: 'Delete', action: 'Delete a data storage property', method: 'entity.item.property.delete', kind: 'delete', params: [entity, property], output: done('deleted', ['ENTITY', 'PROPERTY']) }),
-	],
-};
+		},
+		delete: { output: done('deleted', ['ENTITY', 'PROPERTY']) },
+	},
+});
 
-export const dataStorageSection: ResourceSpec = {
+export const dataStorageSection = crud({
 	value: 'appEntitySection',
 	name: 'Data Storage Section',
 	group: 'Data Storage',
 	description: 'Folders that group the items of a data storage',
-	operations: [
-		app({ value: 'create', name: 'Create', action: 'Create a data storage section', method: 'entity.section.add', kind: 'create', params: [entity, str('NAME', 'Name', { required: true })], optional: sectionFields }),
-		app({ value: 'getMany', name: 'Get Many', action: 'Get many data storage sections', method: 'entity.section.get', kind: 'getMany', params: [entity], paging: entityList }),
-		app({
-			value: 'update',
-			name: 'Update',
-			action: 'Update a data storage section',
-			method: 'entity.section.update',
-			kind: 'update',
-			params: [entity, sectionId],
-			optional: [str('NAME', 'Name'), ...sectionFields],
-			optionalName: 'updateFields',
-		}),
-		app({ value: 'delete', name: 'Delete', action: 'Delete a data storage section', method: 'entity.section.delete', kind: 'delete', params: [entity, sectionId] }),
-	],
-};
+	prefix: 'entity.section',
+	noun: 'data storage section',
+	key: [entity, sectionId],
+	create: [entity, str('NAME', 'Name', { required: true })],
+	fields: sectionFields,
+	updateFirst: [str('NAME', 'Name')],
+	paging: entityList,
+	every: { appOnly: true },
+	verbs: ['create', 'getMany', 'update', 'delete'],
+	override: { getMany: { method: 'entity.section.get', params: [entity] } },
+});

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ParamSpec, ResourceSpec } from '../../types';
+import type { ParamSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, date, json, list, num, str } from '../shared';
 import { listOf } from './output';
 
@@ -19,45 +20,31 @@ const postFields: ParamSpec[] = [
 ];
 const postOf = (flag: string) => (result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).POST_ID as number, [flag]: result !== false });
 
-export const feedPost: ResourceSpec = {
+export const feedPost = crud({
 	value: 'feedPost',
 	name: 'Feed Post',
 	group: 'Feed',
 	description: 'Posts in the activity stream (News Feed)',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a feed post',
-			method: 'log.blogpost.add',
-			kind: 'create',
-			params: [str('POST_MESSAGE', 'Message', { required: true })],
+	prefix: 'log.blogpost',
+	noun: 'feed post',
+	key: [postId],
+	create: [str('POST_MESSAGE', 'Message', { required: true })],
+	fields: postFields,
+	updateFirst: [str('POST_MESSAGE', 'Message')],
+	override: {
+		create: {
 			optional: [...postFields, str('TAGS', 'Tags', { description: 'Comma-separated tags' }), bool('PARSE_PREVIEW', 'Link Preview', 'Whether to add a preview of the first link in the message', { yn: true })],
 		},
-		{ value: 'get', name: 'Get', action: 'Get a feed post', method: 'log.blogpost.get', kind: 'get', params: [postId] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many feed posts',
+		getMany: {
 			method: 'log.blogpost.get',
-			kind: 'getMany',
 			optional: [date('LOG_DATE_FROM', 'Published After'), date('LOG_DATE_TO', 'Published Before'), list('LOG_RIGHTS', 'Visible To', { description: 'Comma-separated recipient codes, e.g. UA, U1, SG3' })],
 			optionalName: 'options',
 			paging: { mode: 'start' },
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a feed post',
-			description: 'Change a feed post; send Message or Title (with only a new Message the old title is dropped)',
-			method: 'log.blogpost.update',
-			kind: 'update',
-			params: [postId],
-			optional: [str('POST_MESSAGE', 'Message'), ...postFields],
-			optionalName: 'updateFields',
-			output: postOf('updated'),
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a feed post', method: 'log.blogpost.delete', kind: 'delete', params: [postId], output: postOf('deleted') },
+		update: { description: 'Change a feed post; send Message or Title (with only a new Message the old title is dropped)', output: postOf('updated') },
+		delete: { output: postOf('deleted') },
+	},
+	more: [
 		{
 			value: 'share',
 			name: 'Share',
@@ -79,4 +66,4 @@ export const feedPost: ResourceSpec = {
 			output: listOf('userId'),
 		},
 	],
-};
+});

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ResourceSpec } from '../../types';
+import type { OperationSpec } from '../../types';
+import { crud } from '../crud';
 import { str } from '../shared';
 import { listOf } from './output';
 
@@ -13,44 +14,28 @@ const description = str('DESCRIPTION', 'Description');
 
 const withCode = (flag: string) => (result: unknown, request: IDataObject | unknown[]) => ({ CODE: (request as IDataObject).CODE as string, [flag]: result !== false });
 
-export const smsProvider: ResourceSpec = {
+export const smsProvider = crud({
 	value: 'smsProvider',
 	name: 'SMS Provider',
 	group: 'System',
 	description: 'Send SMS from Bitrix24 through your own service',
-	operations: [
-		app({
-			value: 'create',
-			name: 'Create',
-			action: 'Register an SMS provider',
-			method: 'messageservice.sender.add',
-			kind: 'create',
-			params: [code, str('NAME', 'Name', { required: true }), { ...handler, required: true }],
-			optional: [description],
-			// the only type the docs support
-			fixed: { TYPE: 'SMS' },
-			output: withCode('created'),
-		}),
-		app({
-			value: 'getMany',
-			name: 'Get Many',
-			action: "Get the application's SMS providers",
-			method: 'messageservice.sender.list',
-			kind: 'get',
-			output: listOf('CODE'),
-		}),
-		app({
-			value: 'update',
-			name: 'Update',
-			action: 'Update an SMS provider',
-			method: 'messageservice.sender.update',
-			kind: 'update',
-			params: [code],
-			optional: [str('NAME', 'Name'), handler, description],
-			optionalName: 'updateFields',
-			output: withCode('updated'),
-		}),
-		app({ value: 'delete', name: 'Delete', action: 'Delete an SMS provider', method: 'messageservice.sender.delete', kind: 'delete', params: [code], output: withCode('deleted') }),
+	prefix: 'messageservice.sender',
+	noun: 'SMS provider',
+	article: 'an',
+	key: [code],
+	create: [code, str('NAME', 'Name', { required: true }), { ...handler, required: true }],
+	fields: [description],
+	updateFirst: [str('NAME', 'Name'), handler],
+	every: { appOnly: true },
+	verbs: ['create', 'getMany', 'update', 'delete'],
+	override: {
+		// the only type the docs support
+		create: { action: 'Register an SMS provider', fixed: { TYPE: 'SMS' }, output: withCode('created') },
+		getMany: { action: "Get the application's SMS providers", kind: 'get', output: listOf('CODE') },
+		update: { output: withCode('updated') },
+		delete: { output: withCode('deleted') },
+	},
+	more: [
 		app({
 			value: 'updateMessageStatus',
 			name: 'Update Message Status',
@@ -78,4 +63,4 @@ export const smsProvider: ResourceSpec = {
 			output: (result, request) => ({ ...(request as IDataObject), updated: result !== false }),
 		}),
 	],
-};
+});

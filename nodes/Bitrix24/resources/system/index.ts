@@ -110,7 +110,7 @@ async function runBatch(this: IExecuteFunctions, _op: OperationSpec, itemCount: 
 		return {
 			json: entries.map(([key]) => ({
 				command: key,
-				...(key in batch.errors ? { error: batch.errors[key] as unknown as IDataObject } : {}),
+				...(key in batch.errors ? { error: { ...batch.errors[key], method: commands[key].method } } : {}),
 				...(key in batch.result ? { result: batch.result[key] as IDataObject } : {}),
 				...(key in batch.total ? { total: batch.total[key] } : {}),
 				...(key in batch.next ? { next: batch.next[key] } : {}),

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, id, num, str } from '../shared';
 import { taskChecklist, taskComment, taskElapsedTime } from './items';
 import { task } from './task';
@@ -17,49 +18,39 @@ const entityId = str('entityId', 'Workgroup ID', {
 });
 const stageId = id('id', 'Stage ID');
 
-export const taskStage: ResourceSpec = {
+export const taskStage = crud({
 	value: 'taskStage',
 	name: 'Task Stage',
 	group: 'Tasks',
 	description: 'Kanban stages of a workgroup and "My Plan" stages of the current user',
-	operations: [
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'task.stages',
+	noun: 'Kanban or My Plan stage',
+	key: [stageId],
+	create: [str('TITLE', 'Title', { required: true, to: 'fields.TITLE' })],
+	fields: [...stageFields, isAdmin],
+	updateFirst: [str('TITLE', 'Title', { to: 'fields.TITLE' })],
+	updateFixed: { fields: {} },
+	verbs: ['getMany', 'create', 'update', 'delete'],
+	override: {
+		getMany: {
 			action: 'Get Kanban or My Plan stages',
 			method: 'task.stages.get',
-			kind: 'getMany',
 			params: [entityId],
 			optional: [isAdmin],
 			optionalName: 'options',
 			// stages come keyed by ID
 			output: (result) => Object.values((result ?? {}) as IDataObject) as IDataObject[],
 		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a Kanban or My Plan stage',
-			method: 'task.stages.add',
-			kind: 'create',
-			params: [str('TITLE', 'Title', { required: true, to: 'fields.TITLE' })],
+		create: {
 			optional: [
 				num('ENTITY_ID', 'Workgroup ID', { to: 'fields.ENTITY_ID', description: 'Workgroup whose Kanban gets the stage; 0 or empty adds it to "My Plan"' }),
 				...stageFields,
 				isAdmin,
 			],
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a Kanban or My Plan stage',
-			method: 'task.stages.update',
-			kind: 'update',
-			params: [stageId],
-			optional: [str('TITLE', 'Title', { to: 'fields.TITLE' }), ...stageFields, isAdmin],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a Kanban or My Plan stage', method: 'task.stages.delete', kind: 'delete', params: [stageId], optional: [isAdmin], optionalName: 'options' },
+		delete: { optional: [isAdmin], optionalName: 'options' },
+	},
+	more: [
 		{
 			value: 'moveTask',
 			name: 'Move Task',
@@ -96,7 +87,7 @@ export const taskStage: ResourceSpec = {
 			output: (result, request) => ({ ...(request as IDataObject), allowed: result === true }),
 		},
 	],
-};
+});
 
 const commentId = num('commentId', 'Comment ID', { required: true, description: 'ID of the task comment' });
 const resultAction = (value: string, name: string, action: string, method: string, output?: OperationSpec['output']): OperationSpec => ({

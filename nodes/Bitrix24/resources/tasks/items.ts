@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
+import type { CrudFamily } from '../crud';
 import { bool, date, id, json, num, str } from '../shared';
 
 /**
@@ -31,60 +33,47 @@ function fillPositions(order: string[], defaults: IDataObject) {
 
 const into = (target: string) => (spec: ParamSpec): ParamSpec => ({ ...spec, to: `${target}.${spec.name}` });
 
+/** A task.<x>item.* family: its item's ID after the task's, lists by `getlist`, `{taskId, id}` outputs. */
+function taskItems(family: Omit<CrudFamily, 'group' | 'key'> & { item: string; fieldsKey: string }): ResourceSpec {
+	const { item, fieldsKey, override = {}, ...rest } = family;
+	const at = ['TASKID', 'ITEMID'];
+	return crud({
+		...rest,
+		group: 'Tasks',
+		key: [taskId, itemId(item)],
+		override: {
+			create: { positional: ['TASKID', fieldsKey], output: created, ...override.create },
+			get: { positional: at },
+			getMany: { method: `${family.prefix}.getlist`, params: [taskId], optionalName: 'options', ...override.getMany },
+			update: { positional: [...at, fieldsKey], output: itemResult('updated'), ...override.update },
+			delete: { positional: at, output: itemResult('deleted') },
+		},
+	});
+}
+
 const commentList = ['TASKID', 'ORDER', 'FILTER'];
 const commentFields = [str('AUTHOR_ID', 'Author User ID'), date('POST_DATE', 'Post Date')].map(into('FIELDS'));
 
-export const taskComment: ResourceSpec = {
+export const taskComment = taskItems({
 	value: 'taskComment',
 	name: 'Task Comment',
-	group: 'Tasks',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Add a comment to a task',
-			method: 'task.commentitem.add',
-			kind: 'create',
-			params: [taskId, into('FIELDS')(str('POST_MESSAGE', 'Message', { required: true }))],
-			optional: commentFields,
-			positional: ['TASKID', 'FIELDS'],
-			output: created,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a task comment', method: 'task.commentitem.get', kind: 'get', params: [taskId, itemId('Comment ID')], positional: ['TASKID', 'ITEMID'] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'task.commentitem',
+	noun: 'task comment',
+	item: 'Comment ID',
+	fieldsKey: 'FIELDS',
+	create: [taskId, into('FIELDS')(str('POST_MESSAGE', 'Message', { required: true }))],
+	fields: commentFields,
+	override: {
+		create: { action: 'Add a comment to a task' },
+		getMany: {
 			action: 'Get the comments of a task',
-			method: 'task.commentitem.getlist',
-			kind: 'getMany',
-			params: [taskId],
 			optional: [json('ORDER', 'Sort (JSON)', { description: 'E.g. {"POST_DATE": "desc"}' }), json('FILTER', 'Filter (JSON)', { description: 'E.g. {"AUTHOR_ID": 1}' })],
-			optionalName: 'options',
 			positional: commentList,
 			prepare: fillPositions(commentList, { ORDER: { ID: 'asc' } }),
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a task comment',
-			method: 'task.commentitem.update',
-			kind: 'update',
-			params: [taskId, itemId('Comment ID'), into('FIELDS')(str('POST_MESSAGE', 'Message', { required: true }))],
-			positional: ['TASKID', 'ITEMID', 'FIELDS'],
-			output: itemResult('updated'),
-		},
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete a task comment',
-			method: 'task.commentitem.delete',
-			kind: 'delete',
-			params: [taskId, itemId('Comment ID')],
-			positional: ['TASKID', 'ITEMID'],
-			output: itemResult('deleted'),
-		},
-	],
-};
+		update: { params: [taskId, itemId('Comment ID'), into('FIELDS')(str('POST_MESSAGE', 'Message', { required: true }))], optional: undefined, optionalName: undefined },
+	},
+});
 
 const checklistFields = [
 	num('SORT_INDEX', 'Sort Index'),
@@ -105,57 +94,26 @@ const checklistAction = (value: string, name: string, action: string, method: st
 	output: itemResult('success'),
 });
 
-export const taskChecklist: ResourceSpec = {
+export const taskChecklist = taskItems({
 	value: 'taskChecklist',
 	name: 'Task Checklist Item',
-	group: 'Tasks',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Add a checklist item to a task',
-			method: 'task.checklistitem.add',
-			kind: 'create',
-			params: [taskId, into('FIELDS')(str('TITLE', 'Title', { required: true }))],
-			optional: checklistFields,
-			positional: ['TASKID', 'FIELDS'],
-			output: created,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a checklist item', method: 'task.checklistitem.get', kind: 'get', params: [taskId, checklistItem], positional: ['TASKID', 'ITEMID'] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'task.checklistitem',
+	noun: 'checklist item',
+	item: 'Checklist Item ID',
+	fieldsKey: 'FIELDS',
+	create: [taskId, into('FIELDS')(str('TITLE', 'Title', { required: true }))],
+	fields: checklistFields,
+	updateFirst: [into('FIELDS')(str('TITLE', 'Title'))],
+	updateFixed: { FIELDS: {} },
+	override: {
+		create: { action: 'Add a checklist item to a task' },
+		getMany: {
 			action: 'Get the checklist of a task',
-			method: 'task.checklistitem.getlist',
-			kind: 'getMany',
-			params: [taskId],
 			optional: [json('ORDER', 'Sort (JSON)', { description: 'E.g. {"SORT_INDEX": "asc"}' })],
-			optionalName: 'options',
 			positional: ['TASKID', 'ORDER'],
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a checklist item',
-			method: 'task.checklistitem.update',
-			kind: 'update',
-			params: [taskId, checklistItem],
-			optional: [into('FIELDS')(str('TITLE', 'Title')), ...checklistFields],
-			optionalName: 'updateFields',
-			fixed: { FIELDS: {} },
-			positional: ['TASKID', 'ITEMID', 'FIELDS'],
-			output: itemResult('updated'),
-		},
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete a checklist item',
-			method: 'task.checklistitem.delete',
-			kind: 'delete',
-			params: [taskId, checklistItem],
-			positional: ['TASKID', 'ITEMID'],
-			output: itemResult('deleted'),
-		},
+	},
+	more: [
 		checklistAction('complete', 'Complete', 'Tick a checklist item', 'task.checklistitem.complete'),
 		checklistAction('renew', 'Renew', 'Untick a checklist item', 'task.checklistitem.renew'),
 		{
@@ -164,66 +122,35 @@ export const taskChecklist: ResourceSpec = {
 			positional: ['TASKID', 'ITEMID', 'AFTERITEMID'],
 		},
 	],
-};
+});
 
 const elapsedList = ['TASKID', 'ORDER', 'FILTER', 'SELECT', 'PARAMS'];
-const elapsedItem = itemId('Time Entry ID');
 const seconds = into('ARFIELDS')(num('SECONDS', 'Seconds', { required: true, default: 3600, description: 'Time spent, in seconds' }));
 const commentText = into('ARFIELDS')(str('COMMENT_TEXT', 'Comment', { required: true }));
 
-export const taskElapsedTime: ResourceSpec = {
+export const taskElapsedTime = taskItems({
 	value: 'taskElapsedTime',
 	name: 'Task Time Entry',
-	group: 'Tasks',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Log time spent on a task',
-			method: 'task.elapseditem.add',
-			kind: 'create',
-			params: [taskId, seconds, commentText],
-			optional: [into('ARFIELDS')(str('USER_ID', 'User ID', { description: 'Who spent the time; defaults to the current user' }))],
-			positional: ['TASKID', 'ARFIELDS'],
-			output: created,
-		},
-		{ value: 'get', name: 'Get', action: 'Get a time entry', method: 'task.elapseditem.get', kind: 'get', params: [taskId, elapsedItem], positional: ['TASKID', 'ITEMID'] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'task.elapseditem',
+	noun: 'time entry',
+	plural: 'time entries',
+	item: 'Time Entry ID',
+	fieldsKey: 'ARFIELDS',
+	create: [taskId, seconds, commentText],
+	fields: [into('ARFIELDS')(str('USER_ID', 'User ID', { description: 'Who spent the time; defaults to the current user' }))],
+	override: {
+		create: { action: 'Log time spent on a task' },
+		getMany: {
 			action: 'Get the time entries of a task',
-			method: 'task.elapseditem.getlist',
-			kind: 'getMany',
-			params: [taskId],
 			optional: [
 				json('ORDER', 'Sort (JSON)', { description: 'E.g. {"CREATED_DATE": "desc"}' }),
 				json('FILTER', 'Filter (JSON)', { description: 'E.g. {"USER_ID": 1}' }),
 				num('nPageSize', 'Page Size', { to: 'PARAMS.NAV_PARAMS.nPageSize', default: 50 }),
 				num('iNumPage', 'Page Number', { to: 'PARAMS.NAV_PARAMS.iNumPage', default: 1 }),
 			],
-			optionalName: 'options',
 			positional: elapsedList,
 			prepare: fillPositions(elapsedList, { ORDER: { ID: 'asc' }, FILTER: { '>ID': 0 }, SELECT: ['*'] }),
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a time entry',
-			method: 'task.elapseditem.update',
-			kind: 'update',
-			params: [taskId, elapsedItem, seconds, commentText],
-			positional: ['TASKID', 'ITEMID', 'ARFIELDS'],
-			output: itemResult('updated'),
-		},
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete a time entry',
-			method: 'task.elapseditem.delete',
-			kind: 'delete',
-			params: [taskId, elapsedItem],
-			positional: ['TASKID', 'ITEMID'],
-			output: itemResult('deleted'),
-		},
-	],
-};
+		update: { params: [taskId, itemId('Time Entry ID'), seconds, commentText], optional: undefined, optionalName: undefined },
+	},
+});

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ParamSpec, RecordSpec, ResourceSpec } from '../../types';
+import type { OperationSpec, ParamSpec, RecordSpec } from '../../types';
+import { crud } from '../crud';
 import { customFieldsProperty, date, fieldsOutput, id, json, list, num, str, yn } from '../shared';
 
 /** tasks.task.* answers `{task: {...}}` with camelCase keys; inputs are UPPER_CASE task fields. */
@@ -69,70 +70,34 @@ const taskAction = (value: string, name: string, action: string, method: string,
 /** Pin and mute take `id`, not `taskId`. */
 const byId = { params: [id('id', 'Task ID', undefined, { locator: 'task' })] };
 
-export const task: ResourceSpec = {
+export const task = crud({
 	value: 'task',
 	name: 'Task',
 	group: 'Tasks',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a task',
-			method: 'tasks.task.add',
-			kind: 'create',
-			params: [title, responsible],
-			optional: fields,
-			extra: [customFieldsProperty()],
-			unwrap: 'task',
-			readBack,
-			mapper: 'task',
-		},
-		{
-			value: 'get',
-			name: 'Get',
-			action: 'Get a task',
-			method: 'tasks.task.get',
-			kind: 'get',
-			params: [taskId],
+	prefix: 'tasks.task',
+	noun: 'task',
+	key: [taskId],
+	create: [title, responsible],
+	fields,
+	updateFirst: [{ ...title, required: false }, { ...responsible, required: false }],
+	updateFixed: { fields: {} },
+	unwrap: 'task',
+	// rows come back camelCase (`id`) while filter and order keys are UPPER_CASE (`>ID`, `ID`)
+	paging: { mode: 'start', itemsPath: 'tasks', idField: 'id', idFilter: '>ID', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	override: {
+		create: { extra: [customFieldsProperty()], readBack, mapper: 'task' },
+		get: {
 			optional: [list('select', 'Select Fields', { description: 'Comma-separated UPPER_CASE fields to return, e.g. ID, TITLE, UF_CRM_TASK' })],
 			optionalName: 'options',
-			unwrap: 'task',
 			record,
 		},
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many tasks',
-			method: 'tasks.task.list',
-			kind: 'getMany',
-			// rows come back camelCase (`id`) while filter and order keys are UPPER_CASE (`>ID`, `ID`)
-			paging: { mode: 'start', itemsPath: 'tasks', idField: 'id', idFilter: '>ID', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
-			record,
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a task',
-			method: 'tasks.task.update',
-			kind: 'update',
-			params: [taskId],
-			optional: [{ ...title, required: false }, { ...responsible, required: false }, ...fields],
-			optionalName: 'updateFields',
-			extra: [customFieldsProperty()],
-			fixed: { fields: {} },
-			unwrap: 'task',
-			readBack,
-			mapper: 'task',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a task', method: 'tasks.task.delete', kind: 'delete', params: [taskId], unwrap: 'task' },
-		{
-			value: 'getFields',
-			name: 'Get Fields',
-			action: 'Get task fields',
-			method: 'tasks.task.getFields',
-			kind: 'fields',
-			output: (result) => fieldsOutput((result as IDataObject)?.fields),
-		},
+		getMany: { record },
+		update: { extra: [customFieldsProperty()], readBack, mapper: 'task' },
+		delete: { unwrap: 'task' },
+		fields: { method: 'tasks.task.getFields', output: (result) => fieldsOutput((result as IDataObject)?.fields) },
+	},
+	more: [
 		taskAction('start', 'Start', 'Start a task', 'tasks.task.start'),
 		taskAction('pause', 'Pause', 'Pause a task', 'tasks.task.pause'),
 		taskAction('complete', 'Complete', 'Complete a task', 'tasks.task.complete'),
@@ -197,4 +162,4 @@ export const task: ResourceSpec = {
 			output: (result) => Object.entries((result ?? {}) as IDataObject).map(([name, value]) => ({ name, ...((value ?? {}) as IDataObject) })),
 		},
 	],
-};
+});

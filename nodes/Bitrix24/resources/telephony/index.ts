@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { act, date, json, list, num, str } from '../shared';
 
 const callId = str('CALL_ID', 'Call ID', { required: true, description: 'The ID returned by Register', placeholder: 'e.g. externalCall.716f1cb7...' });
@@ -151,48 +152,25 @@ export const call: ResourceSpec = {
 	],
 };
 
-export const externalLine: ResourceSpec = {
+export const externalLine = crud({
 	value: 'externalLine',
 	name: 'External Line',
 	group: 'Telephony',
 	description: "The application's external PBX lines (OAuth2 only)",
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create an external line',
-			method: 'telephony.externalLine.add',
-			kind: 'create',
-			appOnly: true,
-			params: [lineNumber],
-			optional: [str('NAME', 'Name'), yesNo('CRM_AUTO_CREATE', 'Create CRM Records', 'Whether outgoing calls create CRM records')],
-			unwrap: 'ID',
-		},
-		{ value: 'getMany', v1Value: 'getAll', name: 'Get Many', action: 'Get the external lines', method: 'telephony.externalLine.get', kind: 'get', appOnly: true },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update an external line',
-			method: 'telephony.externalLine.update',
-			kind: 'update',
-			appOnly: true,
-			params: [lineNumber],
-			optional: [str('NAME', 'Name'), yesNo('CRM_AUTO_CREATE', 'Create CRM Records', 'Whether outgoing calls create CRM records')],
-			optionalName: 'updateFields',
-			output: (result, request) => ({ id: (result as IDataObject)?.ID as string, number: (request as IDataObject).NUMBER as string, updated: true }),
-		},
-		{
-			value: 'delete',
-			name: 'Delete',
-			action: 'Delete an external line',
-			method: 'telephony.externalLine.delete',
-			kind: 'delete',
-			appOnly: true,
-			params: [lineNumber],
-			output: (_result, request) => ({ number: (request as IDataObject).NUMBER as string, deleted: true }),
-		},
-	],
-};
+	prefix: 'telephony.externalLine',
+	noun: 'external line',
+	key: [lineNumber],
+	create: [lineNumber],
+	fields: [str('NAME', 'Name'), yesNo('CRM_AUTO_CREATE', 'Create CRM Records', 'Whether outgoing calls create CRM records')],
+	every: { appOnly: true },
+	verbs: ['create', 'getMany', 'update', 'delete'],
+	override: {
+		create: { unwrap: 'ID' },
+		getMany: { v1Value: 'getAll', action: 'Get the external lines', method: 'telephony.externalLine.get', kind: 'get' },
+		update: { output: (result, request) => ({ id: (result as IDataObject)?.ID as string, number: (request as IDataObject).NUMBER as string, updated: true }) },
+		delete: { output: (_result, request) => ({ number: (request as IDataObject).NUMBER as string, deleted: true }) },
+	},
+});
 
 export const callStatistic: ResourceSpec = {
 	value: 'callStatistic',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
+import { crud } from '../crud';
 import { bool, date, id, json, list, num, str, yn } from '../shared';
 
 /** `*.fields` of users and departments map each field to its title only. */
@@ -35,23 +36,18 @@ const profile: ParamSpec[] = [
 ];
 const adminMode = bool('ADMIN_MODE', 'Admin Mode', 'Whether to include all users, e.g. bots and email users (portal administrators only)');
 
-export const user: ResourceSpec = {
+export const user = crud({
 	value: 'user',
 	name: 'User',
 	group: 'Users',
-	operations: [
-		{ value: 'get', name: 'Get', action: 'Get a user', method: 'user.get', kind: 'get', params: [id('id', 'User ID', 'FILTER.ID', { locator: 'user' })] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many users',
-			method: 'user.get',
-			kind: 'getMany',
-			optional: [adminMode],
-			optionalName: 'options',
-			// user.get sorts with `sort` (a field) + `order` (a direction); reads go by ID keyset
-			paging: { mode: 'start', filterKey: 'FILTER', idField: 'ID', idFilter: '>ID', orderPair: ['sort', 'order'] },
-		},
+	prefix: 'user',
+	noun: 'user',
+	create: [str('EMAIL', 'Email', { required: true, placeholder: 'name@email.com' })],
+	fields: profile,
+	updateFirst: [bool('ACTIVE', 'Active', 'Whether the user can log in; turn off to dismiss the user'), str('EMAIL', 'Email', { placeholder: 'name@email.com' })],
+	verbs: [
+		'get',
+		'getMany',
 		{
 			value: 'search',
 			name: 'Search',
@@ -64,31 +60,25 @@ export const user: ResourceSpec = {
 			paging: { mode: 'start' },
 		},
 		{ value: 'getCurrent', name: 'Get Current', action: 'Get the current user', method: 'user.current', kind: 'get' },
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Invite a user',
-			description: 'Invite a new user by email (user.add)',
-			method: 'user.add',
-			kind: 'create',
-			params: [str('EMAIL', 'Email', { required: true, placeholder: 'name@email.com' })],
-			optional: profile,
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a user',
-			method: 'user.update',
-			kind: 'update',
-			params: [id('ID', 'User ID', undefined, { locator: 'user' })],
-			optional: [bool('ACTIVE', 'Active', 'Whether the user can log in; turn off to dismiss the user'), str('EMAIL', 'Email', { placeholder: 'name@email.com' }), ...profile],
-			optionalName: 'updateFields',
-		},
-		{ value: 'getFields', name: 'Get Fields', action: 'Get user fields', method: 'user.fields', kind: 'fields', output: titlesOutput },
+		'create',
+		'update',
+		'fields',
 	],
-};
+	override: {
+		get: { params: [id('id', 'User ID', 'FILTER.ID', { locator: 'user' })] },
+		getMany: {
+			method: 'user.get',
+			optional: [adminMode],
+			optionalName: 'options',
+			// user.get sorts with `sort` (a field) + `order` (a direction); reads go by ID keyset
+			paging: { mode: 'start', filterKey: 'FILTER', idField: 'ID', idFilter: '>ID', orderPair: ['sort', 'order'] },
+		},
+		create: { action: 'Invite a user', description: 'Invite a new user by email (user.add)' },
+		update: { params: [id('ID', 'User ID', undefined, { locator: 'user' })] },
+		fields: { output: titlesOutput },
+	},
+});
 
-const userFieldId = id('id', 'Custom Field ID');
 const userFieldOptions: ParamSpec[] = [
 	str('XML_ID', 'External ID'),
 	num('SORT', 'Sort'),
@@ -100,62 +90,44 @@ const userFieldOptions: ParamSpec[] = [
 	json('SETTINGS', 'Settings (JSON)', { description: 'Type-specific settings, e.g. {"DEFAULT_VALUE": "x"}' }),
 ].map((spec) => ({ ...spec, to: `fields.${spec.name}` }));
 
-export const userField: ResourceSpec = {
+export const userField = crud({
 	value: 'userField',
 	name: 'User Custom Field',
 	group: 'Users',
-	operations: [
-		{
-			value: 'getMany',
-			name: 'Get Many',
+	prefix: 'user.userfield',
+	noun: 'custom user field',
+	key: [id('id', 'Custom Field ID')],
+	create: [
+		str('FIELD_NAME', 'Field Name', { required: true, to: 'fields.FIELD_NAME', placeholder: 'e.g. UF_USR_SHIFT', description: 'Code of the field; Bitrix24 adds the UF_USR_ prefix when missing' }),
+		str('USER_FIELD_TYPE', 'Type', { required: true, to: 'fields.USER_TYPE_ID', placeholder: 'e.g. string, integer, double, date, enumeration, boolean' }),
+	],
+	fields: userFieldOptions,
+	updateFixed: { fields: {} },
+	verbs: ['getMany', 'create', 'update', 'delete'],
+	override: {
+		getMany: {
 			action: 'Get custom user fields',
-			method: 'user.userfield.list',
-			kind: 'getMany',
 			optional: [json('filter', 'Filter (JSON)', { description: 'E.g. {"USER_TYPE_ID": "string"}' }), json('order', 'Sort (JSON)', { description: 'E.g. {"SORT": "ASC"}' })],
 			optionalName: 'options',
 		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a custom user field',
-			method: 'user.userfield.add',
-			kind: 'create',
-			params: [
-				str('FIELD_NAME', 'Field Name', { required: true, to: 'fields.FIELD_NAME', placeholder: 'e.g. UF_USR_SHIFT', description: 'Code of the field; Bitrix24 adds the UF_USR_ prefix when missing' }),
-				str('USER_FIELD_TYPE', 'Type', { required: true, to: 'fields.USER_TYPE_ID', placeholder: 'e.g. string, integer, double, date, enumeration, boolean' }),
-			],
-			optional: [bool('MULTIPLE', 'Multiple', 'Whether the field holds several values', { yn: true, to: 'fields.MULTIPLE' }), ...userFieldOptions],
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a custom user field',
-			method: 'user.userfield.update',
-			kind: 'update',
-			params: [userFieldId],
-			optional: userFieldOptions,
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a custom user field', method: 'user.userfield.delete', kind: 'delete', params: [userFieldId] },
-	],
-};
+		create: { optional: [bool('MULTIPLE', 'Multiple', 'Whether the field holds several values', { yn: true, to: 'fields.MULTIPLE' }), ...userFieldOptions] },
+	},
+});
 
-const departmentFields: ParamSpec[] = [num('SORT', 'Sort'), str('PARENT', 'Parent Department ID'), str('UF_HEAD', 'Head User ID')];
-const departmentId = id('ID', 'Department ID');
-
-export const department: ResourceSpec = {
+export const department = crud({
 	value: 'department',
 	name: 'Department',
 	group: 'Users',
-	operations: [
-		{ value: 'get', name: 'Get', action: 'Get a department', method: 'department.get', kind: 'get', params: [departmentId] },
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many departments',
+	prefix: 'department',
+	noun: 'department',
+	key: [id('ID', 'Department ID')],
+	create: [str('NAME', 'Name', { required: true }), str('PARENT', 'Parent Department ID', { required: true, default: '1' })],
+	fields: [num('SORT', 'Sort'), str('PARENT', 'Parent Department ID'), str('UF_HEAD', 'Head User ID')],
+	updateFirst: [str('NAME', 'Name')],
+	verbs: ['get', 'getMany', 'create', 'update', 'delete', 'fields'],
+	override: {
+		getMany: {
 			method: 'department.get',
-			kind: 'getMany',
 			// department.get filters by top-level fields and sorts by `sort` (field) + `order` (direction)
 			optional: [
 				str('NAME', 'Name'),
@@ -167,29 +139,10 @@ export const department: ResourceSpec = {
 			optionalName: 'options',
 			paging: { mode: 'start', startKey: 'START' },
 		},
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a department',
-			method: 'department.add',
-			kind: 'create',
-			params: [str('NAME', 'Name', { required: true }), str('PARENT', 'Parent Department ID', { required: true, default: '1' })],
-			optional: [num('SORT', 'Sort'), str('UF_HEAD', 'Head User ID')],
-		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a department',
-			method: 'department.update',
-			kind: 'update',
-			params: [departmentId],
-			optional: [str('NAME', 'Name'), ...departmentFields],
-			optionalName: 'updateFields',
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a department', method: 'department.delete', kind: 'delete', params: [departmentId] },
-		{ value: 'getFields', name: 'Get Fields', action: 'Get department fields', method: 'department.fields', kind: 'fields', output: titlesOutput },
-	],
-};
+		create: { optional: [num('SORT', 'Sort'), str('UF_HEAD', 'Head User ID')] },
+		fields: { output: titlesOutput },
+	},
+});
 
 const groupFields: ParamSpec[] = [
 	str('DESCRIPTION', 'Description'),
@@ -217,41 +170,21 @@ const groupId = id('GROUP_ID', 'Workgroup ID', undefined, { locator: 'workgroup'
 /** The ID sits in `GROUP_ID`, which the generic shaping does not look at. */
 const byGroup = (flag: 'updated' | 'deleted') => (result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).GROUP_ID, [flag]: result !== false });
 
-export const workgroup: ResourceSpec = {
+export const workgroup = crud({
 	value: 'workgroup',
 	name: 'Workgroup',
 	group: 'Users',
 	description: 'Workgroups and projects',
-	operations: [
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Create a workgroup or project',
-			method: 'sonet_group.create',
-			kind: 'create',
-			params: [str('NAME', 'Name', { required: true })],
-			optional: [yn('PROJECT', 'Project', 'Whether to create a project instead of a group'), ...groupFields],
-		},
-		{
-			value: 'get',
-			name: 'Get',
-			action: 'Get a workgroup',
-			method: 'socialnetwork.api.workgroup.get',
-			kind: 'get',
-			params: [num('groupId', 'Workgroup ID', { required: true, to: 'params.groupId', locator: 'workgroup' })],
-			optional: [list('select', 'Extra Data', { to: 'params.select', placeholder: 'e.g. AVATAR, OWNER_DATA, COUNTERS', description: 'Comma-separated extra data to return' })],
-			optionalName: 'options',
-		},
-		{
-			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get many workgroups',
-			method: 'sonet_group.get',
-			kind: 'getMany',
-			optional: [bool('IS_ADMIN', 'As Administrator', 'Whether to list all groups regardless of membership (portal administrators only)', { yn: true })],
-			optionalName: 'options',
-			paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ORDER' },
-		},
+	prefix: 'sonet_group',
+	noun: 'workgroup',
+	key: [groupId],
+	create: [str('NAME', 'Name', { required: true })],
+	fields: groupFields,
+	updateFirst: [str('NAME', 'Name')],
+	verbs: [
+		'create',
+		'get',
+		'getMany',
 		{
 			value: 'list',
 			name: 'Get Many (Detailed)',
@@ -260,18 +193,31 @@ export const workgroup: ResourceSpec = {
 			kind: 'getMany',
 			paging: { mode: 'start', itemsPath: 'workgroups', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
 		},
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a workgroup',
-			method: 'sonet_group.update',
-			kind: 'update',
-			params: [groupId],
-			optional: [str('NAME', 'Name'), ...groupFields],
-			optionalName: 'updateFields',
-			output: byGroup('updated'),
+		'update',
+		'delete',
+	],
+	override: {
+		create: {
+			action: 'Create a workgroup or project',
+			method: 'sonet_group.create',
+			optional: [yn('PROJECT', 'Project', 'Whether to create a project instead of a group'), ...groupFields],
 		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a workgroup', method: 'sonet_group.delete', kind: 'delete', params: [groupId], output: byGroup('deleted') },
+		get: {
+			method: 'socialnetwork.api.workgroup.get',
+			params: [num('groupId', 'Workgroup ID', { required: true, to: 'params.groupId', locator: 'workgroup' })],
+			optional: [list('select', 'Extra Data', { to: 'params.select', placeholder: 'e.g. AVATAR, OWNER_DATA, COUNTERS', description: 'Comma-separated extra data to return' })],
+			optionalName: 'options',
+		},
+		getMany: {
+			method: 'sonet_group.get',
+			optional: [bool('IS_ADMIN', 'As Administrator', 'Whether to list all groups regardless of membership (portal administrators only)', { yn: true })],
+			optionalName: 'options',
+			paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ORDER' },
+		},
+		update: { output: byGroup('updated') },
+		delete: { output: byGroup('deleted') },
+	},
+	more: [
 		{
 			value: 'setOwner',
 			name: 'Set Owner',
@@ -281,7 +227,7 @@ export const workgroup: ResourceSpec = {
 			params: [groupId, str('USER_ID', 'New Owner User ID', { required: true, locator: 'user' })],
 		},
 	],
-};
+});
 
 const memberIds = list('USER_ID', 'User IDs', { required: true, description: 'Comma-separated user IDs' });
 /** Member changes answer with the IDs of the users they applied to. */
