@@ -141,7 +141,7 @@ function describe(style: Style, key: string, def: IDataObject, ref: Reference): 
 function batchFailure(ctx: B24Context, error: { error: string; error_description: string }, method: string) {
 	return bitrixApiError(
 		ctx.getNode(),
-		{ code: error.error, description: `${method}: ${error.error_description}`, hint: 'The field list could not be read. Check the credential\'s scopes (crm, task) and, for a smart process, the Entity Type ID.' },
+		{ code: error.error, description: error.error_description, method, commandKey: 'fields', hint: 'The field list could not be read. Check the credential\'s scopes (crm, task) and, for a smart process, the Entity Type ID.' },
 		[],
 	);
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { locatorLabel, locatorParameter, locatorProperty, resolveLocator } from './locators';
 import { readMapper } from './mapper';
 import type { OperationSpec, ParamSpec } from './types';
+import { checkId, isBlank, requiredMissing } from './validate';
 
 /** The n8n property for a parameter spec (without display options) in node version `version`. */
 export function toProperty(spec: ParamSpec, version = 2): INodeProperties {
@@ -173,12 +174,8 @@ export async function readParams(ctx: IExecuteFunctions, op: OperationSpec, item
 		if (!inputShown(ctx, op, spec, itemIndex)) continue;
 		const raw = await readLocated(ctx, spec, itemIndex, params.entityTypeId);
 		const label = locatorLabel(spec, ctx.getNode().typeVersion);
-		if (spec.required && (raw === '' || raw === undefined)) {
-			throw new NodeOperationError(ctx.getNode(), `${label} is required [item ${itemIndex}]`, {
-				itemIndex,
-				description: `Enter a value for "${label}".`,
-			});
-		}
+		if (spec.required && isBlank(raw)) requiredMissing(ctx, label, raw, itemIndex, op.method);
+		checkId(ctx, spec, label, raw, itemIndex, op.method);
 		const value = convertValue(ctx, spec, raw, itemIndex);
 		// an either/or choice only picks the input; Bitrix24 does not take it
 		const choice = op.params?.some((other) => other.showWhen && spec.name in other.showWhen);

@@ -43,6 +43,11 @@ export interface ParamSpec {
 	shape?: 'object' | 'array' | 'any';
 	/** The record this input names: a resource locator (From List, By URL, By ID) in node version 2. */
 	locator?: LocatorName;
+	/**
+	 * A record ID the method takes as a whole number > 0 (`orZero`: 0 names a default, e.g. the
+	 * default pipeline): other values are refused before sending (validate.ts).
+	 */
+	integer?: boolean | 'orZero';
 }
 
 /** How a list method pages. */
@@ -119,6 +124,8 @@ export interface OperationSpec {
 	mapper?: MapperEntity;
 	/** Create/Update: the get that reads the written record back for "Return Whole Record" (version 2). */
 	readBack?: ReadBackSpec;
+	/** Create: where the entity keeps an idempotency key (node version 2, handlers/idempotency.ts). */
+	idempotency?: IdempotencySpec;
 	/** Get/Get Many of records: Simplify and Resolve Labels in node version 2 (handlers/labels.ts). */
 	record?: RecordSpec;
 }
@@ -139,6 +146,25 @@ export interface RecordSpec {
 	users: string[];
 	/** Stage and reference values are crm.status.list entries; the pipeline comes from crm.category.list. */
 	crm?: { entityTypeId: number | 'request'; categoryField?: string };
+}
+
+/** An entity's external-source fields, which identify a create so it is never made twice. */
+export interface IdempotencySpec {
+	/** The list method that finds records by key. */
+	list: string;
+	/** The source and key fields, as the create's `fields` and the list's filter name them. */
+	originator: string;
+	origin: string;
+	/** The record's ID field in the list's rows. */
+	id: string;
+	/** Where rows sit in the list's result (`items`); empty when `result` is the array. */
+	itemsPath?: string;
+	/** The create answers the record under this key (`item`); without it, the ID. */
+	wrap?: string;
+	/** Create request keys the list needs too (e.g. entityTypeId). */
+	carry?: string[];
+	/** crm.item: the entity types that keep the key. */
+	entityTypes?: number[];
 }
 
 /** One `*.get` per written record, batched across items. */

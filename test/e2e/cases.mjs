@@ -73,6 +73,18 @@ export function buildWorkflows(ctx) {
 			}),
 		);
 	}
+	// one good ID, stop on error: the 502 case reads the node's error from the execution
+	ids.html502 = makeId('b24e2eHtml502');
+	wfs.push(
+		workflowFromFixture('continue-on-fail', {
+			WF_ID: ids.html502,
+			CONTINUE: 'off',
+			ON_ERROR: 'stopWorkflow',
+			IDS: ctx.badItemIds[0],
+			CRED_ID: creds.webhook.id,
+			CRED_NAME: creds.webhook.name,
+		}),
+	);
 	ids.openlines = makeId('b24e2eOLclose');
 	wfs.push(
 		workflowFromFixture('openlines-close', {
@@ -226,6 +238,31 @@ export async function runCases(ctx) {
 		const itemIndex = nodeRun.error.context?.itemIndex ?? err.context?.itemIndex;
 		assert.equal(itemIndex, 1, `the error points at item 1 (context: ${JSON.stringify(nodeRun.error.context ?? err.context)})`);
 		assert.equal(err.node?.name ?? res.run.data.resultData.lastNodeExecuted, 'Get Deal');
+		assert.ok(!JSON.stringify(res.run).includes(emu.webhook.code), 'the execution data does not leak the webhook code');
+	});
+
+	await suite.case('an HTML 502 page from a proxy: the node error names the method and quotes the page', async () => {
+		emu.clearLog();
+		// more than the node's retries of a read, so the last answer is the page too
+		emu.injectFault({ method: 'crm.deal.get', kind: 'html', status: 502, times: 10 });
+		let res;
+		try {
+			res = await n8n.execute(ids.html502);
+		} finally {
+			emu.clearFaults();
+		}
+		assert.notEqual(res.code, 0, 'n8n execute exits non-zero');
+		assert.ok(res.run, `n8n printed the execution JSON: ${redact((res.raw.stderr || res.raw.stdout).slice(-600))}`);
+		const error = runData(res.run)['Get Deal']?.[0]?.error;
+		assert.ok(error, `the Bitrix24 node run carries the error (ran: ${Object.keys(runData(res.run)).join(', ')})`);
+		const text = `${error.message} ${error.description ?? ''}`;
+		assert.ok(error.message.includes('crm.deal.get'), `the message names the method: ${error.message}`);
+		assert.ok(error.message.includes('"502 Bad Gateway nginx"'), `the message quotes the page: ${error.message}`);
+		assert.ok(/proxy in front of it/.test(error.description ?? ''), `the hint says the portal or its proxy is down: ${error.description}`);
+		assert.ok(!/Check the parameters/.test(text), `no generic hint: ${text}`);
+		assert.equal(String(error.httpCode), '502', `httpCode 502: ${error.httpCode}`);
+		const gets = emu.log().filter((e) => e.method === 'crm.deal.get');
+		assert.ok(gets.length >= 2 && gets.every((e) => e.status === 502), `the read was retried, each answered the 502 page: ${JSON.stringify(gets.map((e) => [e.status, e.error]))}`);
 		assert.ok(!JSON.stringify(res.run).includes(emu.webhook.code), 'the execution data does not leak the webhook code');
 	});
 

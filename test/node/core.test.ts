@@ -163,9 +163,14 @@ describe('Open Lines: Close Session', () => {
 			a[0],
 			(await portal.json(close(987654), { continueOnFail: true }))[0],
 		]);
-		expect(again.error).toMatch(/finished|closed/i);
-		expect(unknown.error).toMatch(/access/i);
-		expect(again.error).not.toEqual(unknown.error);
+		// each case says which it is and names the session
+		expect(again).toMatchObject({ error: `Session ${sessionId} is already closed [item 0]`, code: 'ACCESS_DENIED' });
+		expect(unknown).toMatchObject({ error: 'Session 987654 was not found [item 0]', code: 'ACCESS_DENIED' });
+		const closedAgain = (await portal.run(close(sessionId)).catch((e: unknown) => e)) as { description: string; context: IDataObject };
+		expect(closedAgain.description).toMatch(new RegExp(`chat ${chatId} has no open session left to finish`));
+		expect(closedAgain.context.itemIndex).toBe(0);
+		const [byChat] = await portal.json({ resource: 'openLineSession', operation: 'close', closeBy: 'chatId', openLineChat: String(chatId) }, { continueOnFail: true });
+		expect(byChat.error).toBe(`Chat ${chatId} has no open session to close [item 0]`);
 	});
 
 	test('a session that is no longer the chat\'s current one is not closed', async () => {
@@ -202,8 +207,8 @@ describe('Call Method and Batch', () => {
 			httpCode: string;
 		};
 		expect(error.httpCode).toBe('404');
-		expect(error.message).toMatch(/ERROR_METHOD_NOT_FOUND/);
-		expect(error.description).toMatch(/no such method/);
+		expect(error.message).toBe('Bitrix24 imopenlines.session.close: Method not found! [ERROR_METHOD_NOT_FOUND]');
+		expect(error.description).toMatch(/no method by this name/);
 	});
 
 	test('a method name with a URL in it is refused before sending', async () => {
@@ -251,6 +256,9 @@ describe('CRM fields', () => {
 				EMAIL: [{ VALUE: 'ada@example.com', VALUE_TYPE: 'WORK' }],
 				UF_CRM_NOTE: 'first',
 				UF_CRM_TAGS: ['a', 'b'],
+				// the idempotency key of a version 2 create (test/node/idempotency.test.ts)
+				ORIGINATOR_ID: 'n8n',
+				ORIGIN_ID: expect.stringMatching(/^n8n-[0-9a-f]{40}$/),
 			},
 		});
 		const stored = portal.emu.store.get('contact', Number(created.id))!;

@@ -282,8 +282,12 @@ describe('versions', () => {
 		expect((await portal.json({ resource: 'user', operation: 'get', id: '2' }, v1))[0].ID).toBe('2');
 		const [invoice] = await portal.json({ resource: 'invoice', operation: 'create', fields: '{"title": "v1"}' }, v1);
 		expect((await portal.json({ resource: 'invoice', operation: 'get', id: String(invoice.id) }, v1))[0].id).toBe(invoice.id);
-		// version 1 never read URLs: its plain value goes out as it was saved
-		await portal.json({ resource: 'deal', operation: 'get', id: page('/crm/deal/details/5/') }, { ...v1, continueOnFail: true });
-		expect(lastParams('crm.deal.get').id).toBe(page('/crm/deal/details/5/'));
+		// version 1 never read URLs; Bitrix24 would read a text ID's leading digits, so one that is not a whole number is refused unsent
+		const sent = portal.emu.calls('crm.deal.get').length;
+		for (const bad of [page('/crm/deal/details/5/'), '5 OR 1=1', '0']) {
+			const [out] = await portal.json({ resource: 'deal', operation: 'get', id: bad }, { ...v1, continueOnFail: true });
+			expect(out.error).toBe(`Deal ID: "${bad}" is not a valid deal ID [item 0]`);
+		}
+		expect(portal.emu.calls('crm.deal.get').length).toBe(sent);
 	});
 });

@@ -46,14 +46,16 @@ export async function runCommands(
 		const commands: Record<string, Command> = {};
 		for (const { itemIndex, command } of chunk) commands[`i${itemIndex}`] = command;
 		try {
-			const batch = await callBatch(ctx, commands, { itemIndex: chunk[0].itemIndex, halt: false });
+			// refused commands (OPERATION_TIME_LIMIT) are re-sent by callBatch under the same keys
+			const progress = `${offset.toLocaleString('en')} of ${entries.length.toLocaleString('en')} items done`;
+			const batch = await callBatch(ctx, commands, { itemIndex: chunk[0].itemIndex, halt: false, progress });
 			for (const { itemIndex } of chunk) {
 				const key = `i${itemIndex}`;
 				const error = batch.errors[key];
 				if (error) {
 					outcomes.set(itemIndex, {
 						ok: false,
-						error: bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex }, []),
+						error: bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, method: commands[key].method, commandKey: key, itemIndex }, []),
 					});
 				} else if (key in batch.result) {
 					outcomes.set(itemIndex, { ok: true, result: batch.result[key] });
@@ -62,7 +64,7 @@ export async function runCommands(
 						ok: false,
 						error: bitrixApiError(
 							ctx.getNode(),
-							{ code: 'NOT_EXECUTED', description: 'Bitrix24 did not run this command in the batch', itemIndex, hint: 'Run the item again.' },
+							{ code: 'NOT_EXECUTED', description: 'Bitrix24 did not run this command in the batch', method: commands[key].method, commandKey: key, itemIndex, hint: 'Run the item again.' },
 							[],
 						),
 					});

@@ -30,6 +30,8 @@ export interface Connection {
 	/** One limiter per portal host, shared by every credential that talks to it. */
 	portalKey: string;
 	plan: Plan;
+	/** n8n processes sharing the portal's bucket (queue-mode workers); each keeps to its share */
+	processes: number;
 	maxWaitSeconds: number;
 	secrets: string[];
 	accessToken?: string;
@@ -64,7 +66,8 @@ export function connectionFrom(auth: AuthKind, credentials: ICredentialDataDecry
 		restBase,
 		portalKey: new URL(restBase).host,
 		plan: (credentials.plan as Plan) ?? 'standard',
-		maxWaitSeconds: Number(credentials.maxWaitSeconds ?? 120),
+		processes: Math.max(1, Math.floor(Number(credentials.sharingProcesses ?? 1)) || 1),
+		maxWaitSeconds: Number(credentials.maxWaitSeconds ?? 600),
 		secrets,
 		accessToken: token.access_token,
 	};

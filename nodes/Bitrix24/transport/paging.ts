@@ -138,7 +138,7 @@ async function readByKeyset(
 		for (const key of Object.keys(commands)) {
 			const error = batch.errors[key];
 			if (error) {
-				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex: request.itemIndex }, []);
+				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, method: commands[key].method, commandKey: key, itemIndex: request.itemIndex }, []);
 			}
 			const rows = rowsOf(batch.result[key], paging);
 			if (key === 'top') {
@@ -192,7 +192,7 @@ async function readByOffset(
 			const key = `o${page}`;
 			const error = batch.errors[key];
 			if (error) {
-				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, itemIndex: request.itemIndex }, []);
+				throw bitrixApiError(ctx.getNode(), { code: error.error, description: error.error_description, method: commands[key].method, commandKey: key, itemIndex: request.itemIndex }, []);
 			}
 			const rows = rowsOf(batch.result[key], paging);
 			take(rows);

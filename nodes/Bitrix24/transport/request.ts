@@ -18,6 +18,23 @@ export interface CallOptions {
 	itemIndex?: number;
 	/** Safe to send again after an ambiguous failure (reads). Defaults to a guess from the method name. */
 	idempotent?: boolean;
+	/** How far a bulk job is, for the log line when a limit makes it wait ("4,750 of 10,000 items done"). */
+	progress?: string;
+}
+
+/** The commands of a batch, by method: each is paced by its own operating-time budget. */
+type MethodCounts = Record<string, number>;
+
+/** Whose operating-time budget a call spends: Bitrix24 keeps one per webhook or app, so one per n8n credential. */
+function budgetOwner(ctx: B24Context, conn: Connection): string {
+	return `${conn.credentialType}:${ctx.getNode().credentials?.[conn.credentialType]?.id ?? ''}`;
+}
+
+/** Tells the n8n log (info level) why a run pauses, so a long import does not look stuck. */
+function logWait(ctx: B24Context, method: string, seconds: number, progress?: string) {
+	ctx.logger?.info(
+		`Bitrix24: ${method} is at its operating-time budget; waiting ${Math.ceil(seconds).toLocaleString('en')} s${progress ? ` (${progress})` : ''}`,
+	);
 }
 
 export interface Command {
@@ -40,6 +57,8 @@ const MAX_NETWORK_RETRIES = 3;
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 interface Failure {
+	/** The method that failed, named in the error's message. */
+	method: string;
 	status?: number;
 	code: string;
 	description: string;
@@ -47,15 +66,21 @@ interface Failure {
 	notJson?: string;
 }
 
+/** The readable text of an error page: its title and headings, without markup, at most 160 characters. */
 function excerpt(text: string): string {
-	return text
+	const plain = text
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
 		.replace(/<[^>]*>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
 		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, 160);
+		.trim();
+	// a page repeats its title in its heading ("502 Bad Gateway 502 Bad Gateway nginx")
+	const words = plain.split(' ');
+	const half = words.findIndex((_, k) => k > 0 && words.slice(0, k).join(' ') === words.slice(k, 2 * k).join(' '));
+	return (half > 0 ? words.slice(half).join(' ') : plain).slice(0, 160);
 }
 
-function describeBody(status: number | undefined, body: unknown): Failure {
+function describeBody(method: string, status: number | undefined, body: unknown): Failure {
 	if (body && typeof body === 'object' && !Array.isArray(body)) {
 		const data = body as { error?: unknown; error_description?: unknown };
 		const code =
@@ -70,43 +95,59 @@ function describeBody(status: number | undefined, body: unknown): Failure {
 				: data.error && typeof data.error === 'object'
 					? String((data.error as IDataObject).message ?? '')
 					: '';
-		if (data.error !== undefined) return { status, code, description };
+		if (data.error !== undefined) return { method, status, code, description };
 	}
 	const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+	const page = excerpt(text);
+	const what = page ? ' with a page' : body === undefined ? '' : ' with an empty body';
 	return {
+		method,
 		status,
 		code: status && status >= 500 ? 'HTTP_' + status : '',
-		description: `Bitrix24 answered HTTP ${status ?? '?'} with a body that is not Bitrix24 JSON`,
-		notJson: excerpt(text),
+		description: `the portal answered HTTP ${status ?? '?'}${what}, not Bitrix24 JSON`,
+		notJson: page,
 	};
 }
 
-function classify(error: unknown): Failure {
-	// n8n wraps the HTTP failure in a NodeApiError: the status is in httpCode and the body in context.data
+/**
+ * The status and body of a failed HTTP call. n8n's NodeApiError keeps the status (`httpCode`) and a
+ * JSON object body (`context.data`) but not a text body such as an HTML page: it resets `cause`
+ * (n8n-core 1.122, n8n 1.123 and 2.41), hence `send` reads error answers itself where it can
+ * (HttpAnswer). The other places are read in case an n8n version keeps the response there.
+ */
+function classify(method: string, error: unknown): Failure {
+	if (error instanceof HttpAnswer) return describeBody(method, error.status, error.body);
+	// n8n wraps the HTTP failure in a NodeApiError: the status is in httpCode, a JSON body in context.data
 	const err = error as {
 		cause?: { response?: { status?: number; data?: unknown }; code?: string; message?: string };
+		response?: { status?: number; data?: unknown; body?: unknown };
+		errorResponse?: { code?: string; response?: { status?: number; data?: unknown } };
 		httpCode?: string | null;
 		context?: { data?: unknown };
-		errorResponse?: { code?: string };
 		code?: string;
 		message?: string;
 	};
-	const status = err?.cause?.response?.status ?? (err?.httpCode ? Number(err.httpCode) : undefined);
-	const body = err?.cause?.response?.data ?? err?.context?.data;
+	const response = err?.cause?.response ?? err?.errorResponse?.response ?? err?.response;
+	const status = response?.status ?? (err?.httpCode ? Number(err.httpCode) : undefined);
+	const body = response?.data ?? (response as { body?: unknown } | undefined)?.body ?? err?.context?.data;
 	if (!status || Number.isNaN(status)) {
 		const message = err?.cause?.message ?? err?.message ?? '';
 		const network = err?.cause?.code ?? err?.errorResponse?.code ?? err?.code ?? /\b(E[A-Z]{3,})\b/.exec(message)?.[1] ?? (/socket hang up/i.test(message) ? 'ECONNRESET' : 'NETWORK_ERROR');
-		return { code: network, network, description: err?.cause?.message ?? err?.message ?? 'The connection to Bitrix24 failed' };
+		return { method, code: network, network, description: err?.cause?.message ?? err?.message ?? 'The connection to Bitrix24 failed' };
 	}
-	return describeBody(status, body);
+	return describeBody(method, status, body);
 }
+
+/** What the failure says, with the error page's excerpt when the answer was not Bitrix24 JSON. */
+const failureText = (failure: Failure) => (failure.notJson ? `${failure.description}: "${failure.notJson}"` : failure.description);
 
 function failureError(node: INode, conn: Connection, failure: Failure, itemIndex: number | undefined, hint?: string) {
 	return bitrixApiError(
 		node,
 		{
 			code: failure.code,
-			description: failure.notJson ? `${failure.description}: "${failure.notJson}"` : failure.description,
+			description: failureText(failure),
+			method: failure.method,
 			httpCode: failure.status,
 			itemIndex,
 			hint,
@@ -116,18 +157,30 @@ function failureError(node: INode, conn: Connection, failure: Failure, itemIndex
 }
 
 /** A write that may or may not have run: reported, never re-sent, so nothing is created twice. */
-function outcomeUnknown(node: INode, conn: Connection, what: string, itemIndex?: number, httpCode?: number) {
+function outcomeUnknown(node: INode, conn: Connection, failure: Failure, itemIndex?: number) {
+	const what = failure.network
+		? `the connection broke after the request was sent (${failure.network})`
+		: `${failureText(failure)}${failure.code ? ` [${failure.code}]` : ''}, after the request was sent`;
 	return bitrixApiError(
 		node,
 		{
 			code: 'OUTCOME_UNKNOWN',
 			description: `${what}; Bitrix24 may or may not have applied it`,
-			httpCode,
+			method: failure.method,
+			httpCode: failure.status,
 			itemIndex,
-			hint: 'The request was not sent again so nothing is created twice. Check the record in Bitrix24 before running this item again.',
+			hint: `${failure.status && failure.status >= 500 ? 'The portal, or a proxy in front of it, failed while answering. ' : ''}The request was not sent again so nothing is created twice. Check the record in Bitrix24 before running this item again.`,
 		},
 		conn.secrets,
 	);
+}
+
+/** A 4xx/5xx answer read in full (status and body), thrown so callMethod's failure handling takes it. */
+class HttpAnswer {
+	constructor(
+		readonly status: number,
+		readonly body: unknown,
+	) {}
 }
 
 function backoffSeconds(attempt: number): number {
@@ -152,7 +205,16 @@ async function send(ctx: B24Context, conn: Connection, method: string, params: I
 	} else {
 		options.body = params;
 	}
-	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, conn.credentialType, options);
+	// n8n's wrapped HTTP error drops a body that is not a JSON object (a proxy's HTML page): read error
+	// answers in full instead. OAuth2 keeps n8n's throwing mode, which is what makes n8n refresh a token on 401.
+	if (conn.auth === 'oAuth2') return await ctx.helpers.httpRequestWithAuthentication.call(ctx, conn.credentialType, options);
+	const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, conn.credentialType, {
+		...options,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as { statusCode: number; body: unknown };
+	if (answer.statusCode >= 400) throw new HttpAnswer(answer.statusCode, answer.body);
+	return answer.body;
 }
 
 /** The one place that talks HTTP to Bitrix24: auth, encoding, limits, retries, errors and redaction. */
@@ -160,32 +222,44 @@ export async function callMethod(
 	ctx: B24Context,
 	method: string,
 	params: IDataObject | unknown[] = {},
-	options: CallOptions = {},
+	options: CallOptions & { commands?: MethodCounts } = {},
 ): Promise<Envelope> {
 	let conn = await getConnection(ctx);
 	const clock = getClock();
-	const limiter = limiterFor(conn.portalKey, conn.plan);
+	const limiter = limiterFor(conn.portalKey, conn.plan, conn.processes);
 	const idempotent = options.idempotent ?? isReadMethod(method);
 	const methodKey = method.toLowerCase();
+	const owner = budgetOwner(ctx, conn);
 	let tokenRetried = false;
 	let networkRetries = 0;
 
 	for (let attempt = 0; ; attempt++) {
-		const pace = limiter.pacing(methodKey);
-		if (pace > 0) await clock.sleep(Math.min(pace, conn.maxWaitSeconds));
+		// the method itself and, for a batch, every method inside it, before their budgets run out
+		const needs: MethodCounts = { ...options.commands, [methodKey]: (options.commands?.[methodKey] ?? 0) + 1 };
+		const pace = limiter.operatingWait(owner, needs);
+		if (pace.seconds > 0) {
+			// past the maximum the call goes out anyway: Bitrix24's own answer decides
+			const wait = Math.min(pace.seconds, conn.maxWaitSeconds);
+			logWait(ctx, pace.method ?? method, wait, options.progress);
+			await clock.sleep(wait);
+		}
 		await limiter.acquire();
 		let failure: Failure;
+		const release = limiter.charge(owner, needs);
 		try {
+			const sentAt = clock.now();
 			const body = await send(ctx, conn, method, params);
 			if (body && typeof body === 'object' && !Array.isArray(body) && 'result' in body) {
 				const envelope = body as Envelope;
-				limiter.observe(methodKey, envelope.time);
+				limiter.observe(owner, methodKey, envelope.time, sentAt);
 				return envelope;
 			}
-			failure = describeBody(200, body);
+			failure = describeBody(method, 200, body);
 		} catch (error) {
 			if (error instanceof NodeApiError && error.context?.bitrixCode !== undefined) throw error;
-			failure = classify(error);
+			failure = classify(method, error);
+		} finally {
+			release();
 		}
 
 		if (failure.code === 'QUERY_LIMIT_EXCEEDED' && attempt < MAX_RATE_RETRIES) {
@@ -195,10 +269,10 @@ export async function callMethod(
 			continue;
 		}
 		if (failure.code === 'OPERATION_TIME_LIMIT') {
-			const resetAt = limiter.resetAtFor(methodKey);
-			// without a fresh operating_reset_at, the next one-minute basket is the earliest relief
-			const wait = resetAt && resetAt > clock.now() ? resetAt - clock.now() : 60;
+			// refused before it ran (the check comes before each call), so even a write is safe to send again
+			const wait = limiter.refusedFor(owner, methodKey);
 			if (attempt < 4 && wait <= conn.maxWaitSeconds) {
+				logWait(ctx, method, wait, options.progress);
 				await clock.sleep(wait);
 				continue;
 			}
@@ -232,7 +306,7 @@ export async function callMethod(
 				}
 			}
 			if (!idempotent) {
-				throw outcomeUnknown(ctx.getNode(), conn, `The connection broke after ${method} was sent (${failure.network})`, options.itemIndex);
+				throw outcomeUnknown(ctx.getNode(), conn, failure, options.itemIndex);
 			}
 			throw failureError(ctx.getNode(), conn, failure, options.itemIndex, 'Check that the portal is reachable from n8n.');
 		}
@@ -245,7 +319,7 @@ export async function callMethod(
 				continue;
 			}
 			if (!idempotent) {
-				throw outcomeUnknown(ctx.getNode(), conn, `Bitrix24 answered HTTP ${failure.status} (${failure.code || 'server error'}) after ${method} was sent`, options.itemIndex, failure.status);
+				throw outcomeUnknown(ctx.getNode(), conn, failure, options.itemIndex);
 			}
 		}
 		throw failureError(ctx.getNode(), conn, failure, options.itemIndex);
@@ -262,7 +336,19 @@ export interface BatchResult {
 const asRecord = <T>(value: unknown): Record<string, T> =>
 	value && typeof value === 'object' ? (value as Record<string, T>) : {};
 
-/** Runs up to 50 commands in one HTTP call; per-command results and errors come back keyed. */
+/** Rounds of re-sending commands the operating-time budget refused, per batch. */
+const MAX_BUDGET_ROUNDS = 5;
+
+/** A command that reads another command's answer cannot go out without that command. */
+const REFERENCE = /\$(result|next|total|error|error_messages|time)\[/;
+
+/**
+ * Runs up to 50 commands in one HTTP call; per-command results and errors come back keyed. Bitrix24
+ * checks each command's operating-time budget before running it, so a command refused with
+ * OPERATION_TIME_LIMIT did not run: after its method's budget frees up (within "Max Wait on
+ * Limits") it goes out again under its own key, alone with the other refused ones; commands that
+ * ran keep their results. Halted batches and commands that reference other commands are not re-sent.
+ */
 export async function callBatch(
 	ctx: B24Context,
 	commands: Record<string, Command>,
@@ -277,17 +363,50 @@ export async function callBatch(
 		cmd[key] = query ? `${method}?${query}` : method;
 	}
 	const idempotent = options.idempotent ?? keys.every((key) => isReadMethod(commands[key].method));
-	const envelope = await callMethod(ctx, 'batch', { halt: options.halt ? 1 : 0, cmd }, { ...options, idempotent });
-	const body = asRecord<unknown>(envelope.result);
 	const conn = await getConnection(ctx);
-	const limiter = limiterFor(conn.portalKey, conn.plan);
-	const times = asRecord<IDataObject>(body.result_time);
-	for (const key of keys) limiter.observe(commands[key].method.toLowerCase(), times[key]);
-	return {
-		result: asRecord(body.result),
-		errors: redact(asRecord(body.result_error), conn.secrets),
-		total: asRecord(body.result_total),
-		next: asRecord(body.result_next),
+	const limiter = limiterFor(conn.portalKey, conn.plan, conn.processes);
+	const owner = budgetOwner(ctx, conn);
+	const methodOf = (key: string) => commands[key].method.toLowerCase();
+	const countMethods = (list: string[]) => {
+		const counts: MethodCounts = {};
+		for (const key of list) counts[methodOf(key)] = (counts[methodOf(key)] ?? 0) + 1;
+		return counts;
 	};
+	const out: BatchResult = { result: {}, errors: {}, total: {}, next: {} };
+	let pending = keys;
+	for (let round = 1; ; round++) {
+		const sent = Object.fromEntries(pending.map((key) => [key, cmd[key]]));
+		const envelope = await callMethod(ctx, 'batch', { halt: options.halt ? 1 : 0, cmd: sent }, { ...options, idempotent, commands: countMethods(pending) });
+		const body = asRecord<unknown>(envelope.result);
+		const times = asRecord<IDataObject>(body.result_time);
+		const errors = asRecord<{ error: string; error_description: string }>(body.result_error);
+		const results = asRecord<unknown>(body.result);
+		const totals = asRecord<number>(body.result_total);
+		const nexts = asRecord<number>(body.result_next);
+		for (const key of pending) {
+			// result_time follows the order the server ran the commands in
+			limiter.observe(owner, methodOf(key), times[key]);
+			delete out.errors[key];
+			if (key in results) out.result[key] = results[key];
+			if (key in totals) out.total[key] = totals[key];
+			if (key in nexts) out.next[key] = nexts[key];
+			if (errors[key]) out.errors[key] = errors[key];
+		}
+		const refused = options.halt ? [] : pending.filter((key) => out.errors[key]?.error === 'OPERATION_TIME_LIMIT' && !REFERENCE.test(cmd[key]));
+		if (!refused.length || round >= MAX_BUDGET_ROUNDS) break;
+		let wait = 0;
+		let waitFor = '';
+		const ran = new Set(pending.filter((key) => key in times).map(methodOf));
+		for (const [method, count] of Object.entries(countMethods(refused))) {
+			const seconds = limiter.refusedFor(owner, method, count, ran.has(method));
+			if (seconds > wait) [wait, waitFor] = [seconds, method];
+		}
+		if (wait > conn.maxWaitSeconds) break;
+		logWait(ctx, waitFor, wait, options.progress);
+		await getClock().sleep(wait);
+		pending = refused;
+	}
+	out.errors = redact(out.errors, conn.secrets);
+	return out;
 }
 
