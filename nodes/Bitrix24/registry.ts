@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { filterRowsOption } from './filters';
+import { idempotencyProperty } from './handlers/idempotency';
 import { recordProperties } from './handlers/labels';
 import { mapperProperty } from './mapper';
 import { actionText, operationDescription, resourceDisplayName } from './describe';
@@ -116,6 +117,7 @@ function operationProperties(resource: ResourceSpec, op: OperationSpec, version:
 			displayOptions,
 		});
 	}
+	if (op.idempotency && version >= 2) properties.push({ ...idempotencyProperty(), displayOptions });
 	if (op.optional?.length) {
 		properties.push({
 			displayName: op.optionalName === 'options' ? 'Options' : 'Additional Fields',

@@ -131,10 +131,10 @@ export const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 } as unknown as INodeTypes;
 
-function additionalDataFor(credentials: MemoryCredentials, currentNodeParameters?: INodeParameters): IWorkflowExecuteAdditionalData {
+function additionalDataFor(credentials: MemoryCredentials, currentNodeParameters?: INodeParameters, executionId = 'test-execution'): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: credentials,
-		executionId: 'test-execution',
+		executionId,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
 		webhookBaseUrl: 'http://127.0.0.1/webhook',
@@ -207,6 +207,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The saved node's version (default: the newest). */
 	typeVersion?: number;
+	/** n8n's execution ID (default: 'test-execution'; the same ID is a retry inside one execution). */
+	executionId?: string;
 }
 
 /** Executes the node once over `items` and returns its first output. Throws what the node throws. */
@@ -218,7 +220,7 @@ export async function runNode(options: RunOptions): Promise<INodeExecutionData[]
 	const workflow = new Workflow({ id: 'wf1', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
 	const workflowNode = workflow.getNode(node.name)!;
 	const items = options.items ?? [{ json: {} }];
-	const additionalData = additionalDataFor(options.credentials);
+	const additionalData = additionalDataFor(options.credentials, undefined, options.executionId);
 	const runExecutionData: IRunExecutionData = createRunExecutionData();
 	const executeData: IExecuteData = { node: workflowNode, data: { main: [items] }, source: { main: [{ previousNode: 'Start' }] } };
 	const context = new ExecuteContext(

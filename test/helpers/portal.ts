@@ -24,6 +24,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The saved node's version (default: the newest). */
 	typeVersion?: number;
+	/** n8n's execution ID (default: one shared ID, as a retry inside one execution). */
+	executionId?: string;
 }
 
 export interface Portal {
@@ -65,6 +67,7 @@ export async function startPortal(options: EmulatorOptions = {}, plan: 'standard
 			items: (runOptions.items ?? [{}]).map((json, i) => (runOptions.binary?.[i] ? { json, binary: runOptions.binary[i] } : { json })),
 			continueOnFail: runOptions.continueOnFail,
 			typeVersion: runOptions.typeVersion,
+			executionId: runOptions.executionId,
 		});
 	};
 	return {

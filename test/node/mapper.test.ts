@@ -218,6 +218,9 @@ describe('Create and Update with the mapper', () => {
 			OPPORTUNITY: 2500,
 			UF_CRM_MANAGER: '2',
 			CATEGORY_ID: 0,
+			// the idempotency key every version 2 create carries (test/node/idempotency.test.ts)
+			ORIGINATOR_ID: 'n8n',
+			ORIGIN_ID: expect.stringMatching(/^n8n-[0-9a-f]{40}$/),
 		});
 	});
 
@@ -271,7 +274,7 @@ describe('Create and Update with the mapper', () => {
 			{ resource: 'contact', operation: 'create', NAME: 'Ann', columns: mapped({}, 'autoMapInputData') },
 			{ items: [{ LAST_NAME: 'Lee', TYPE_ID: 'Partners', EXPORT: 'yes', somethingElse: 1 }] },
 		);
-		expect(lastParams('crm.contact.add').fields).toEqual({ NAME: 'Ann', LAST_NAME: 'Lee', TYPE_ID: 'PARTNER', EXPORT: 'Y' });
+		expect(lastParams('crm.contact.add').fields).toEqual({ NAME: 'Ann', LAST_NAME: 'Lee', TYPE_ID: 'PARTNER', EXPORT: 'Y', ORIGINATOR_ID: 'n8n', ORIGIN_ID: expect.stringMatching(/^n8n-/) });
 	});
 
 	test('contact Create or Update (upsert) sends the mapper fields with the create and with the update', async () => {

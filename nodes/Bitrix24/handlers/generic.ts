@@ -6,8 +6,10 @@ import { parseJson, readParams } from '../params';
 import { authKindOf } from '../transport/connection';
 import { runCommands } from '../transport/bulk';
 import { readList } from '../transport/paging';
+import { checkLimit, checkListKeys } from '../validate';
 import type { Command } from '../transport/request';
 import type { ItemOutcome, OperationSpec } from '../types';
+import { runCreates } from './idempotency';
 import { forEachItem } from './items';
 import { finishRecords } from './labels';
 
@@ -68,7 +70,7 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 	const outcomes = await forEachItem(itemCount, async (i) => {
 		const prepared = await requestFor(this, op, i);
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+		const limit = returnAll ? undefined : checkLimit(this, this.getNodeParameter('limit', i, 50), i, op.method);
 		const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
 		const json = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
 		const filter = mergeFilter(this, json, options.conditions, i);
@@ -82,6 +84,10 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 			}
 		}
 		const select = typeof options.select === 'string' ? options.select.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+		await checkListKeys(this, op, prepared as IDataObject, [
+			{ label: (key) => (key in json ? 'Filter (JSON)' : 'Filters'), keys: Object.keys(filter) },
+			{ label: () => 'Sort (JSON)', keys: Object.keys(sort), sort: true },
+		], i);
 		requests.set(i, { ...(prepared as IDataObject), select });
 		const rows: IDataObject[] = [];
 		await readList(
@@ -106,13 +112,18 @@ export async function executeGeneric(this: IExecuteFunctions, op: OperationSpec,
 		const request = op.positional && !Array.isArray(prepared) ? toPositional(op, prepared) : prepared;
 		entries.push({ itemIndex: i, command: { method: op.method, params: request } });
 	});
-	const results = await runCommands(this, entries, op.batchable !== false);
+	// creates carry an idempotency key and are reconciled after an ambiguous failure (handlers/idempotency.ts)
+	const { results, flags } = op.kind === 'create' ? await runCreates(this, op, entries) : { results: await runCommands(this, entries, op.batchable !== false), flags: undefined };
 	for (const { itemIndex, command } of entries) {
 		const outcome = results.get(itemIndex)!;
 		outcomes[itemIndex] = outcome.ok ? { json: shapeOutput(op, outcome.result, command.params) } : { error: outcome.error };
 	}
 	if (op.kind === 'get') await finishRecords(this, op, outcomes, new Map(entries.map(({ itemIndex, command }) => [itemIndex, command.params as IDataObject])));
 	if (op.readBack && this.getNode().typeVersion >= 2) await readBack(this, op, entries, outcomes);
+	for (const [itemIndex, flag] of flags ?? []) {
+		const outcome = outcomes[itemIndex];
+		if (outcome.json?.length) outcome.json[0] = { ...outcome.json[0], ...flag };
+	}
 	return outcomes;
 }
 

@@ -257,7 +257,9 @@ function itemCases(resource: string, parameters: INodeParameters, entityTypeId: 
 			},
 			request: (params) => {
 				typeCheck(params);
-				expect(params.fields).toEqual({ title: 'Case item', opportunity: 250 });
+				// deals keep an idempotency key (originatorId/originId), smart invoices do not (crm/universal/crm-item-add.md)
+				const key = entityTypeId === 2 ? { originatorId: 'n8n', originId: expect.stringMatching(/^n8n-[0-9a-f]{40}$/) } : {};
+				expect(params.fields).toEqual({ title: 'Case item', opportunity: 250, ...key });
 				expect(params.useOriginalUfNames).toBe('Y');
 			},
 			output: one((item) =>
