@@ -176,8 +176,9 @@ describe('every documented method through the emulator', () => {
 			if (kind === 'getAll') return Array.isArray(result);
 			return result === true;
 		};
+		// result-shapes.json covers the pages with a readable example (1,478 of 1,635); the rest answer by kind
 		const shapeless = generic.filter((r) => r.status === 200 && !shapes.has(r.method.toLowerCase()));
-		expect(shapeless.length).toBeGreaterThan(500);
+		expect(shapeless.length).toBeGreaterThan(100);
 		expect(shapeless.filter((r) => !byKind(catalog.get(r.method.toLowerCase())!.kind, r.result)).map((r) => `${r.method} ${JSON.stringify(r.result)}`)).toEqual([]);
 		// ~3 s on an idle 2-core machine; the bound catches a handler that runs away (a folder copied into itself)
 		expect(Date.now() - t0).toBeLessThan(30000);

@@ -126,7 +126,7 @@ function notFoundError(text, method) {
 }
 
 const entries = [];
-for (const f of ['methods.json', 'methods-extra.json', 'methods-handled.json']) {
+for (const f of ['methods.json', 'methods-extra.json', 'methods-handled.json', 'documented.json']) {
 	const p = path.join(catDir, f);
 	if (fs.existsSync(p)) entries.push(...JSON.parse(fs.readFileSync(p, 'utf8')));
 }
