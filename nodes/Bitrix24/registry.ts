@@ -145,7 +145,8 @@ const operationsIn = (operations: OperationSpec[], version: number) => operation
 /** The node's properties as node version `version` describes them. */
 export function buildProperties(version: number, list: ResourceSpec[] = resources): INodeProperties[] {
 	// sorted by the displayed name, which leads with the area, so each area's resources sit together
-	const sorted = [...list].sort((a, b) => resourceDisplayName(a).localeCompare(resourceDisplayName(b)));
+	// a resource whose operations all came later than this version is not offered in it
+	const sorted = list.filter((r) => operationsIn(r.operations, version).length).sort((a, b) => resourceDisplayName(a).localeCompare(resourceDisplayName(b)));
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',

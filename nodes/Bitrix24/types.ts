@@ -91,6 +91,8 @@ export interface OperationSpec {
 	description?: string;
 	/** The documented Bitrix24 method. */
 	method: string;
+	/** REST 3.0 (`/rest/api/…`, JSON body, `{error: {code, message}}`): set for methods the docs flag restV3. */
+	api?: 'v3';
 	kind: OperationKind;
 	params?: ParamSpec[];
 	/** Optional parameters, shown in an "Additional Fields" collection. */
