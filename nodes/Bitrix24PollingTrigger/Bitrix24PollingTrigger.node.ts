@@ -5,6 +5,8 @@ import { readList } from '../Bitrix24/transport/paging';
 import { callMethod } from '../Bitrix24/transport/request';
 import type { CursorState, Row } from './cursor';
 import { advance, epochOf, startCursor } from './cursor';
+import type { MessengerState } from './messenger';
+import { MESSENGER_EVENT_TYPES, pollMessenger } from './messenger';
 import type { WatchTarget } from './targets';
 import { targetOf } from './targets';
 import { authenticationProperty, credentialsDescription } from '../Bitrix24/transport/connection';
@@ -59,7 +61,7 @@ export class Bitrix24PollingTrigger implements INodeType {
 		icon: 'file:bitrix24.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["watch"] + " " + $parameter["recordType"]}}',
+		subtitle: '={{$parameter["recordType"] === "messengerEvent" ? "messenger events" : $parameter["watch"] + " " + $parameter["recordType"]}}',
 		description: 'Starts the workflow when Bitrix24 records are created or updated, by polling (no public URL needed)',
 		defaults: { name: 'Bitrix24 Polling Trigger' },
 		polling: true,
@@ -74,10 +76,16 @@ export class Bitrix24PollingTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Activity', value: 'activity' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Deal', value: 'deal' },
 					{ name: 'Lead', value: 'lead' },
+					{
+						name: 'Messenger Event',
+						value: 'messengerEvent',
+						description: 'Chat messages, edits, reactions and joins seen by the credential’s user (im.v2.Event.get)',
+					},
 					{ name: 'Quote', value: 'quote' },
 					{ name: 'Smart Process Item', value: 'smartProcessItem' },
 					{ name: 'Task', value: 'task' },
@@ -95,6 +103,29 @@ export class Bitrix24PollingTrigger implements INodeType {
 				displayOptions: { show: { recordType: ['smartProcessItem'] } },
 			},
 			{
+				displayName:
+					'Bitrix24 queues messenger events for the credential’s user for 24 hours, and only one reader per user: another workflow or app polling the same user takes events from this one.',
+				name: 'messengerNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { recordType: ['messengerEvent'] } },
+			},
+			{
+				displayName: 'Event Types',
+				name: 'messengerEvents',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Message Added', value: 'ONIMV2MESSAGEADD' },
+					{ name: 'Message Deleted', value: 'ONIMV2MESSAGEDELETE' },
+					{ name: 'Message Updated', value: 'ONIMV2MESSAGEUPDATE' },
+					{ name: 'Participant Joined', value: 'ONIMV2JOINCHAT' },
+					{ name: 'Reaction Changed', value: 'ONIMV2REACTIONCHANGE' },
+				],
+				default: [],
+				description: 'Only these messenger events start the workflow; leave empty for all',
+				displayOptions: { show: { recordType: ['messengerEvent'] } },
+			},
+			{
 				displayName: 'Watch',
 				name: 'watch',
 				type: 'options',
@@ -105,20 +136,35 @@ export class Bitrix24PollingTrigger implements INodeType {
 					{ name: 'Created or Updated', value: 'createdOrUpdated', description: 'Every record whose modification time moved' },
 				],
 				default: 'createdOrUpdated',
+				displayOptions: { hide: { recordType: ['messengerEvent'] } },
 			},
 			{
 				displayName: 'Filter (JSON)',
 				name: 'filter',
 				type: 'json',
 				default: '{}',
+				displayOptions: { hide: { recordType: ['messengerEvent'] } },
 				description:
-					'Extra Bitrix24 list filter, e.g. {"stageId": "C1:NEW"} for CRM (camelCase fields) or {"RESPONSIBLE_ID": 5} for tasks',
+					'Extra Bitrix24 list filter, e.g. {"stageId": "C1:NEW"} for CRM items (camelCase fields), {"RESPONSIBLE_ID": 5} for tasks and activities',
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const target = targetOf(this.getNodeParameter('recordType') as string);
+		const recordType = this.getNodeParameter('recordType') as string;
+		if (recordType === 'messengerEvent') {
+			const types = (this.getNodeParameter('messengerEvents', []) as string[]).filter((t) => MESSENGER_EVENT_TYPES.includes(t));
+			const manual = this.getMode() === 'manual';
+			const state = (manual ? {} : this.getWorkflowStaticData('node')) as MessengerState;
+			const events = await pollMessenger(this, state, JSON.stringify(['messengerEvent', types]), types, manual);
+			if (manual && !events.length) {
+				throw new NodeOperationError(this.getNode(), 'No messenger events for this user yet', {
+					description: 'The user is now subscribed: send or change a message in one of their chats and fetch a test event again.',
+				});
+			}
+			return events.length ? [this.helpers.returnJsonArray(events)] : null;
+		}
+		const target = targetOf(recordType);
 		const watch = this.getNodeParameter('watch', 'createdOrUpdated') as Watch;
 		const params = requestParams(this, target);
 		const filter = userFilter(this);

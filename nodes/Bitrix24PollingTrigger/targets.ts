@@ -51,6 +51,19 @@ export const TARGETS: WatchTarget[] = [
 	crm('quote', 'Quote', 7),
 	crm('smartProcessItem', 'Smart Process Item'),
 	{
+		// crm.activity.list: UPPER_CASE fields, CREATED / LAST_UPDATED as ATOM times
+		value: 'activity',
+		name: 'Activity',
+		method: 'crm.activity.list',
+		params: {},
+		paging: { mode: 'start', idField: 'ID', idFilter: '>ID', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
+		createdKey: 'CREATED',
+		updatedKey: 'LAST_UPDATED',
+		createdField: 'CREATED',
+		updatedField: 'LAST_UPDATED',
+		idField: 'ID',
+	},
+	{
 		value: 'task',
 		name: 'Task',
 		method: 'tasks.task.list',

@@ -6,8 +6,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { EVENT_OPTIONS, TYPED_EVENT_VALUES, resolveEventNames } from './events';
+import { EVENT_OPTIONS, TYPED_EVENT_VALUES, otherEventNames, resolveEventNames } from './events';
 import { withRecord } from './fetchRecord';
 import { authOf, eventItem, parseEventBody } from './payload';
 import { checkExists, create, isSubscribeMode, remove, subscriptionState } from './subscription';
@@ -25,6 +26,15 @@ function reply(ctx: IWebhookFunctions, status: number, body: IDataObject) {
 function rejected(ctx: IWebhookFunctions, status: 401 | 403, message: string): IWebhookResponseData {
 	reply(ctx, status, { error: status === 401 ? 'unauthorized' : 'forbidden', message });
 	return { noWebhookResponse: true };
+}
+
+/** Outgoing webhook mode binds nothing, but a typo in "Other Event Names" must still fail activation. */
+function checkOtherEvents(ctx: IHookFunctions) {
+	try {
+		otherEventNames(ctx.getNodeParameter('otherEvents', '') as string);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
+	}
 }
 
 export class Bitrix24Trigger implements INodeType {
@@ -102,9 +112,9 @@ export class Bitrix24Trigger implements INodeType {
 				type: 'multiOptions',
 				options: EVENT_OPTIONS,
 				default: [],
-				required: true,
 				displayOptions: { show: { mode: ['subscribe'] } },
-				description: 'The Bitrix24 events to bind. Open Lines events are not offered: Bitrix24 sends them only to the app that registered the connector.',
+				description:
+					'The Bitrix24 events to bind, named "Area: What Happened". Open Lines, connector and chat-bot events are not offered: Bitrix24 sends them only to the app that registered the connector or bot.',
 			},
 			{
 				displayName: 'Events',
@@ -114,6 +124,15 @@ export class Bitrix24Trigger implements INodeType {
 				default: [],
 				displayOptions: { show: { mode: ['outgoingWebhook'] } },
 				description: 'Only these events start the workflow; others are acknowledged and ignored. Leave empty to accept every event the outgoing webhook sends.',
+			},
+			{
+				displayName: 'Other Event Names',
+				name: 'otherEvents',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ONCRMDEALADD, CATALOG.PRODUCT.ON.ADD',
+				description:
+					'Bitrix24 event names not in the list (a new event, or one for your own app), separated by commas. Names are not case-sensitive.',
 			},
 			{
 				displayName: 'Entity Type ID',
@@ -147,11 +166,17 @@ export class Bitrix24Trigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (!isSubscribeMode(this)) return true;
+				if (!isSubscribeMode(this)) {
+					checkOtherEvents(this);
+					return true;
+				}
 				return await checkExists(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (!isSubscribeMode(this)) return true;
+				if (!isSubscribeMode(this)) {
+					checkOtherEvents(this);
+					return true;
+				}
 				return await create(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -184,7 +209,10 @@ export class Bitrix24Trigger implements INodeType {
 		const item = eventItem(payload);
 		const selected = this.getNodeParameter('events', []) as string[];
 		const typeId = this.getNodeParameter('entityTypeId', 0) as number;
-		const wanted = selected.length ? resolveEventNames(selected.filter((e) => !TYPED_EVENT_VALUES.includes(e) || typeId > 0), typeId) : [];
+		const wanted = [
+			...resolveEventNames(selected.filter((e) => !TYPED_EVENT_VALUES.includes(e) || typeId > 0), typeId),
+			...otherEventNames(this.getNodeParameter('otherEvents', '') as string, true),
+		];
 		// Subscribe mode binds only the chosen events; anything else (e.g. a stale binding) is not ours.
 		// An outgoing webhook with no events chosen in the node passes every event it sends.
 		const unwanted = wanted.length ? !wanted.includes(String(item.event)) : subscribe;

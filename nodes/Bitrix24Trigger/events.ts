@@ -1,10 +1,37 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import catalog from './eventCatalog.json';
+
+/** A documented event, as listed by scripts/events.mjs from the b24restdocs event pages. */
+export interface CatalogEvent {
+	name: string;
+	group: string;
+	label: string;
+	doc: string;
+	scope: string;
+	/** Paths inside the payload of the page's example, e.g. data.FIELDS.ID. */
+	payload: string[];
+	/** Only an application (event.bind with OAuth2) can receive it, not an outgoing webhook. */
+	appOnly: boolean;
+	deprecated: boolean;
+}
+
+export const CATALOG: CatalogEvent[] = catalog.events;
+
 /**
- * The events the trigger offers: documented Bitrix24 event names that a generic app (OAuth2) or an
- * outgoing webhook can receive. Open Lines, connector, bot and app-lifecycle events are left out on
- * purpose: Bitrix24 delivers Open Lines events only for the connector registered by the same app,
- * and the others belong to the app's own installation, not to portal data.
+ * Documented events that n8n's credential can never receive, so they are not offered (they stay
+ * reachable through "Other Event Names"): Open Lines, connector and chat-bot events go only to the app
+ * that registered the connector or bot, and OnAppInstall fires before any binding exists.
+ */
+function notOffered(e: CatalogEvent): boolean {
+	return e.deprecated || /^(Open Lines|Chat Bot)/.test(e.group) || e.name === 'ONAPPINSTALL';
+}
+
+export const OFFERED: CatalogEvent[] = CATALOG.filter((e) => !notOffered(e));
+
+/**
+ * What the node knows about an event beyond its name: the family decides how the payload's IDs are
+ * read and which method "Fetch the Record" calls.
  */
 
 export type Family =
@@ -48,7 +75,7 @@ function crud(prefix: string, label: string, family: Family, entityTypeId?: numb
 	}));
 }
 
-export const EVENTS: EventSpec[] = [
+const EVENTS: EventSpec[] = [
 	...crud('ONCRMLEAD', 'CRM Lead', 'crm', 1),
 	...crud('ONCRMDEAL', 'CRM Deal', 'crm', 2),
 	{ value: 'ONCRMDEALMOVETOCATEGORY', name: 'CRM Deal Moved to Another Pipeline', family: 'crm', entityTypeId: 2, action: 'update' },
@@ -79,9 +106,44 @@ export const EVENTS: EventSpec[] = [
 
 const BY_VALUE = new Map(EVENTS.map((e) => [e.value, e]));
 
-export const EVENT_OPTIONS: INodePropertyOptions[] = EVENTS.map((e) => ({ name: e.name, value: e.value, description: e.value.replace(TYPE_PLACEHOLDER, '_{ID}') })).sort(
-	(a, b) => a.name.localeCompare(b.name),
-);
+const APP_ONLY_NOTE = ' (application only: Subscribe Automatically with OAuth2)';
+
+/** One option per offered event, "Group: Label", plus the per-type smart-process events. */
+export const EVENT_OPTIONS: INodePropertyOptions[] = [
+	...OFFERED.map((e) => ({ name: `${e.group}: ${e.label}`, value: e.name, description: `${e.name}${e.appOnly ? APP_ONLY_NOTE : ''}` })),
+	...EVENTS.filter((e) => e.value.endsWith(TYPE_PLACEHOLDER)).map((e) => ({
+		name: `Smart Process Item: ${e.name.replace('CRM Smart Process Item ', '')}`,
+		value: e.value,
+		description: e.value.replace(TYPE_PLACEHOLDER, '_{ID}'),
+	})),
+].sort((a, b) => a.name.localeCompare(b.name));
+
+/** Bitrix24 event names: ONCRMDEALADD style, or the catalog's CATALOG.PRODUCT.ON.ADD style. */
+export const EVENT_NAME_PATTERN = /^(ON[A-Z0-9_]+|[A-Z0-9_]+(\.[A-Z0-9_]+)*\.ON\.[A-Z0-9_]+)$/i;
+
+/**
+ * The names typed in "Other Event Names" (comma or space separated), upper-cased. A malformed name
+ * throws, or with `skipInvalid` is left out (when an event arrives, the rest still filters).
+ */
+export function otherEventNames(text: string, skipInvalid = false): string[] {
+	const names = String(text ?? '')
+		.split(/[\s,;]+/)
+		.filter(Boolean)
+		.filter((name) => !skipInvalid || EVENT_NAME_PATTERN.test(name));
+	for (const name of names) {
+		if (!EVENT_NAME_PATTERN.test(name)) {
+			throw new Error(`"${name}" in "Other Event Names" is not a Bitrix24 event name: use names such as ONCRMDEALADD or CATALOG.PRODUCT.ON.ADD`);
+		}
+	}
+	return names.map((n) => n.toUpperCase());
+}
+
+const CATALOG_BY_NAME = new Map(CATALOG.map((e) => [e.name, e]));
+
+/** The catalog entry of an event name (case-insensitive), undefined when not documented. */
+export function catalogEvent(name: string): CatalogEvent | undefined {
+	return CATALOG_BY_NAME.get(name.toUpperCase());
+}
 
 export const TYPED_EVENT_VALUES = EVENTS.filter((e) => e.value.endsWith(TYPE_PLACEHOLDER)).map((e) => e.value);
 

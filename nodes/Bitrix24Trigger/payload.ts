@@ -127,7 +127,8 @@ export function eventItem(payload: IDataObject): IDataObject {
 			item.taskId = id;
 		}
 	} else {
-		const id = idOf(pick(fields, 'ID', 'id') ?? pick(data, 'ID', 'id', 'CALL_ID'));
+		// FIELDS.ID for most events; feed posts name it POST_ID; others (users, bookings, calendar, calls) carry it in data
+		const id = idOf(pick(fields, 'ID', 'id', 'POST_ID') ?? pick(data, 'ID', 'id', 'CALL_ID'));
 		if (id !== undefined) item.id = id;
 	}
 	if (spec?.family === 'crm' || spec?.family === 'crmDynamic') {

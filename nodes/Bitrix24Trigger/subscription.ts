@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { authKindOf } from '../Bitrix24/transport/connection';
 import { callMethod } from '../Bitrix24/transport/request';
-import { resolveEventNames } from './events';
+import { otherEventNames, resolveEventNames } from './events';
 import { handlerBase, handlerUrl, newSecret } from './verify';
 
 /** What the node keeps in its static data while subscribed. */
@@ -40,11 +40,11 @@ export function wantedEvents(ctx: IHookFunctions): string[] {
 	const typeId = ctx.getNodeParameter('entityTypeId', 0) as number;
 	let names: string[];
 	try {
-		names = resolveEventNames(selected, typeId);
+		names = [...new Set([...resolveEventNames(selected, typeId), ...otherEventNames(ctx.getNodeParameter('otherEvents', '') as string)])];
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
 	}
-	if (!names.length) throw new NodeOperationError(ctx.getNode(), 'Choose at least one event to subscribe to');
+	if (!names.length) throw new NodeOperationError(ctx.getNode(), 'Choose at least one event in "Events" or type one in "Other Event Names"');
 	return names;
 }
 

@@ -1,6 +1,8 @@
 // Event bindings (event.bind / outgoing webhooks) and delivery: a form-encoded
 // POST per binding, sent after the change, once, with no retries.
+import * as fs from 'fs';
 import * as http from 'http';
+import * as path from 'path';
 import { buildQuery } from './encoding';
 import type { Rec } from './store';
 
@@ -32,20 +34,53 @@ export interface EventAuthSource {
 	/** access token data for app bindings */
 	appAuth(b: Binding): { access_token: string; expires_in: number; scope: string; status: string };
 	now(): number;
+	/** the offline event queue (event.offline.*), kept where the generic event.offline.* family reads it */
+	offline?: { all(): Rec[]; insert(rec: Rec): Rec };
 }
 
+/** Store table of the offline queue: the generic family table of event.offline.* */
+export const OFFLINE_TABLE = 'generic:event.offline';
+
+/**
+ * A documented event: catalog/events.json, made by scripts/events.mjs from the b24restdocs event
+ * pages (the emulator's own copy; the node's list is generated separately).
+ */
+export interface DocumentedEvent {
+	name: string;
+	group: string;
+	doc: string;
+	scope: string;
+	/** paths of the page's example payload, e.g. data.FIELDS.ID */
+	payload: string[];
+	appOnly: boolean;
+	deprecated: boolean;
+}
+
+export const DOCUMENTED_EVENTS: DocumentedEvent[] = (
+	JSON.parse(fs.readFileSync(path.join(__dirname, 'catalog', 'events.json'), 'utf8')) as { events: DocumentedEvent[] }
+).events;
+
 /** Documented event names the emulator accepts in event.bind. */
-export const KNOWN_EVENTS = new Set<string>([
-	...['LEAD', 'DEAL', 'CONTACT', 'COMPANY', 'QUOTE', 'DYNAMICITEM', 'TYPE', 'ACTIVITY', 'TIMELINECOMMENT', 'REQUISITE', 'BANKDETAIL', 'INVOICE', 'PRODUCT', 'PRODUCTSECTION', 'CURRENCY', 'MEASURE', 'DEALRECURRING']
-		.flatMap((e) => ['ADD', 'UPDATE', 'DELETE'].map((a) => `ONCRM${e}${a}`)),
-	'ONCRMDEALMOVETOCATEGORY', 'ONCRMTIMELINEITEMACTION', 'ONCRMADDRESSREGISTER', 'ONCRMADDRESSUNREGISTER',
-	'ONTASKADD', 'ONTASKUPDATE', 'ONTASKDELETE', 'ONTASKCOMMENTADD', 'ONTASKCOMMENTUPDATE', 'ONTASKCOMMENTDELETE',
-	'ONUSERADD', 'ONOPENLINEMESSAGEADD', 'ONOPENLINEMESSAGEUPDATE', 'ONOPENLINEMESSAGEDELETE', 'ONSESSIONSTART', 'ONSESSIONFINISH',
-	'ONCALENDARENTRYADD', 'ONCALENDARENTRYUPDATE', 'ONCALENDARENTRYDELETE', 'ONSONETGROUPADD', 'ONSONETGROUPUPDATE', 'ONSONETGROUPDELETE',
-	'ONEXTERNALCALLSTART', 'ONEXTERNALCALLBACKSTART', 'ONVOXIMPLANTCALLINIT', 'ONVOXIMPLANTCALLSTART', 'ONVOXIMPLANTCALLEND',
-	'ONAPPINSTALL', 'ONAPPUPDATE', 'ONAPPUNINSTALL', 'ONAPPPAYMENT', 'ONAPPTEST', 'ONAPPMETHODCONFIRM', 'ONOFFLINEEVENT',
-	'ONIMBOTMESSAGEADD', 'ONIMBOTMESSAGEUPDATE', 'ONIMBOTMESSAGEDELETE', 'ONIMBOTJOINCHAT', 'ONIMBOTDELETE', 'ONIMCOMMANDADD',
-]);
+export const KNOWN_EVENTS = new Set<string>(DOCUMENTED_EVENTS.map((e) => e.name));
+
+/**
+ * A payload `data` shaped like the doc page's example for any documented event: every documented path
+ * set, IDs from `ids` (e.g. {ID: 7}) where the path ends in that key, other leaves a sample string.
+ */
+export function documentedData(event: string, ids: Rec = {}): Rec {
+	const spec = DOCUMENTED_EVENTS.find((e) => e.name === event);
+	if (!spec) throw new Error(`${event} is not a documented event`);
+	const data: Rec = {};
+	for (const p of spec.payload) {
+		const keys = p.split('.').slice(1).map((k) => k.replace(/\[\]$/, '').replace('{id}', '1'));
+		if (!keys.length) continue;
+		let node = data;
+		for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Rec;
+		const leaf = keys[keys.length - 1];
+		node[leaf] = leaf in ids ? ids[leaf] : `sample-${leaf}`;
+	}
+	return data;
+}
 
 export function isKnownEvent(name: string): boolean {
 	return KNOWN_EVENTS.has(name) || /^ONCRMDYNAMICITEM(ADD|UPDATE|DELETE)_\d+$/.test(name);
@@ -80,11 +115,29 @@ export class EventBus {
 		for (const b of this.bindings) {
 			if (b.event === event && b.eventType === 'online') this.queue.push({ b, event, data });
 		}
+		if (this.bindings.some((b) => b.event === event && b.eventType === 'offline')) this.queueOffline(event, data);
 		if (this.queue.length && !this.scheduled) {
 			this.scheduled = true;
 			// a timer as a fallback when no response flush comes (e.g. a reset fault)
 			setTimeout(() => this.flush(), 5);
 		}
+	}
+
+	/**
+	 * An offline binding records the change instead of calling anyone (offline-events.md). The queue
+	 * keeps the object's latest state: a second change of the same object moves its record's time.
+	 */
+	private queueOffline(event: string, data: Rec): void {
+		if (!this.src.offline) return;
+		const stamp = new Date(Math.floor(this.src.now()) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+		const key = JSON.stringify(data);
+		const same = this.src.offline.all().find((r) => r.EVENT_NAME === event && JSON.stringify(r.EVENT_DATA) === key && !r.PROCESS_ID);
+		if (same) {
+			same.TIMESTAMP_X = stamp;
+			return;
+		}
+		const rec = this.src.offline.insert({ EVENT_NAME: event, EVENT_DATA: data, EVENT_ADDITIONAL: false, TIMESTAMP_X: stamp, PROCESS_ID: '', ERROR: '0' });
+		rec.MESSAGE_ID = String(rec.ID);
 	}
 
 	flush(): void {

@@ -234,6 +234,103 @@ describe('polls against the emulator (n8n-core PollContext)', () => {
 		await expect(noType.poll()).rejects.toThrow(/Entity Type ID/);
 	});
 
+	/** How to create and change one record of each watchable type through the documented API. */
+	let spaType = 0;
+	const spa = async () => {
+		spaType ||= Number((await hook(portal.emu, 'crm.type.add', { fields: { title: 'Watched SPA' } })).body.result.type.entityTypeId);
+		return spaType;
+	};
+	const kinds: Array<{ recordType: string; add: () => Promise<number>; update: (id: number) => Promise<unknown> }> = [
+		...([['lead', 1], ['contact', 3], ['company', 4], ['quote', 7]] as const).map(([recordType, entityTypeId]) => ({
+			recordType,
+			add: async () => Number((await hook(portal.emu, 'crm.item.add', { entityTypeId, fields: { title: `New ${recordType}` } })).body.result.item.id),
+			update: (id: number) => hook(portal.emu, 'crm.item.update', { entityTypeId, id, fields: { title: `Changed ${recordType}` } }),
+		})),
+		{
+			recordType: 'smartProcessItem',
+			add: async () => Number((await hook(portal.emu, 'crm.item.add', { entityTypeId: await spa(), fields: { title: 'New item' } })).body.result.item.id),
+			update: async (id: number) => hook(portal.emu, 'crm.item.update', { entityTypeId: await spa(), id, fields: { title: 'Changed item' } }),
+		},
+		{
+			recordType: 'activity',
+			add: async () =>
+				Number(
+					(await hook(portal.emu, 'crm.activity.add', { fields: { OWNER_TYPE_ID: 2, OWNER_ID: 1, TYPE_ID: 2, SUBJECT: 'Call back', RESPONSIBLE_ID: 1, COMMUNICATIONS: [{ VALUE: '+100' }] } })).body
+						.result,
+				),
+			update: (id: number) => hook(portal.emu, 'crm.activity.update', { id, fields: { SUBJECT: 'Call back later' } }),
+		},
+		{
+			recordType: 'task',
+			add: async () => Number((await hook(portal.emu, 'tasks.task.add', { fields: { TITLE: 'New task', RESPONSIBLE_ID: 1 } })).body.result.task.id),
+			update: (id: number) => hook(portal.emu, 'tasks.task.update', { taskId: id, fields: { TITLE: 'Changed task' } }),
+		},
+	];
+
+	it.each(kinds.map((k) => [k.recordType, k] as const))('%s: the first poll starts from now; a new and an updated record are emitted exactly once', async (_name, kind) => {
+		const before = await kind.add();
+		portal.emu.advanceTime(2);
+		const base = { recordType: kind.recordType, ...(kind.recordType === 'smartProcessItem' ? { entityTypeId: await spa() } : {}) };
+		const watch = poller({ ...base, watch: 'createdOrUpdated' }, 'oAuth2');
+		const onlyNew = poller({ ...base, watch: 'created' });
+		const onlyUpdated = poller({ ...base, watch: 'updated' }, 'apiKey');
+		for (const wf of [watch, onlyNew, onlyUpdated]) expect(await wf.poll()).toBeNull();
+		expect(await watch.poll()).toBeNull();
+
+		portal.emu.advanceTime(2);
+		const fresh = await kind.add();
+		await kind.update(before);
+		const idsOf = (items: IDataObject[] | null) => (items ?? []).map((i) => Number(i.id ?? i.ID)).sort((a, b) => a - b);
+		portal.emu.clearLog();
+		expect(idsOf(await watch.poll())).toEqual([before, fresh].sort((a, b) => a - b));
+		// the read asked Bitrix24 only for rows changed since the cursor
+		const reads = portal.emu.log.filter((e) => /\.list$/.test(e.method));
+		expect(reads.length).toBeGreaterThan(0);
+		for (const r of reads) expect(Object.keys(((r.params as IDataObject).filter ?? {}) as IDataObject).some((k) => /^>=/.test(k))).toBe(true);
+		expect(idsOf(await onlyNew.poll())).toEqual([fresh]);
+		expect(idsOf(await onlyUpdated.poll())).toEqual([before]);
+		portal.emu.advanceTime(2);
+		for (const wf of [watch, onlyNew, onlyUpdated]) expect(await wf.poll()).toBeNull();
+	});
+
+	it('messenger events (im.v2.Event.*): subscribes, starts from now, emits each event once and confirms it by offset', async () => {
+		const wf = poller({ recordType: 'messengerEvent' });
+		const chat = Number((await hook(portal.emu, 'im.chat.add', { TITLE: 'Polled chat', USERS: [2] })).body.result);
+		portal.emu.clearLog();
+		expect(await wf.poll()).toBeNull();
+		expect(portal.emu.calls('im.v2.Event.subscribe')).toHaveLength(1);
+
+		const first = Number((await hook(portal.emu, 'im.message.add', { DIALOG_ID: `chat${chat}`, MESSAGE: 'Hello poller' })).body.result);
+		const out = await wf.poll();
+		expect(out).toEqual([
+			expect.objectContaining({ event: 'ONIMV2MESSAGEADD', eventId: expect.any(Number), message: expect.objectContaining({ id: first, chatId: chat, text: 'Hello poller' }) }),
+		]);
+		const { imOffset } = wf.staticData() as { imOffset: number };
+		expect(imOffset).toBe(Number(out![0].eventId) + 1);
+
+		await hook(portal.emu, 'im.message.update', { MESSAGE_ID: first, MESSAGE: 'Hello again' });
+		portal.emu.clearLog();
+		const next = await wf.poll();
+		expect(next).toEqual([expect.objectContaining({ event: 'ONIMV2MESSAGEUPDATE', message: expect.objectContaining({ id: first, text: 'Hello again' }) })]);
+		// the read passed the stored offset, which confirmed the event emitted before
+		expect((portal.emu.calls('im.v2.Event.get')[0].params as IDataObject).offset).toEqual(imOffset);
+		expect(await wf.poll()).toBeNull();
+
+		// only the chosen types start the workflow (a settings change starts from now again)
+		wf.setParameters({ messengerEvents: ['ONIMV2MESSAGEDELETE'] });
+		expect(await wf.poll()).toBeNull();
+		await hook(portal.emu, 'im.message.add', { DIALOG_ID: `chat${chat}`, MESSAGE: 'ignored' });
+		await hook(portal.emu, 'im.message.delete', { MESSAGE_ID: first });
+		expect(await wf.poll()).toEqual([expect.objectContaining({ event: 'ONIMV2MESSAGEDELETE', message: expect.objectContaining({ id: first }) })]);
+
+		// a manual run shows queued events without confirming them
+		const manual = poller({ recordType: 'messengerEvent' }, 'webhook');
+		await hook(portal.emu, 'im.message.add', { DIALOG_ID: `chat${chat}`, MESSAGE: 'peek' });
+		const peek = await manual.poll('manual');
+		expect(peek!.map((e) => e.event)).toContain('ONIMV2MESSAGEADD');
+		expect(await manual.poll('manual')).toEqual(peek);
+	});
+
 	it('manual mode returns a few recent records and leaves the cursor alone', async () => {
 		const wf = poller({ recordType: 'deal', watch: 'createdOrUpdated' });
 		const sample = await wf.poll('manual');
