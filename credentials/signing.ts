@@ -85,8 +85,10 @@ export function signWithWebhookPath(options: RequestOptions, hook: WebhookParts)
 	const tail = target.pathname.slice(restPrefix.length);
 	// signed download links (DOWNLOAD_URL) carry their own token and must be used unchanged
 	if (/^download(\.json)?$/i.test(tail)) return readdressed(options, target);
-	if (!tail.startsWith(`${hook.userId}/${hook.code}/`)) {
-		target.pathname = `${restPrefix}${hook.userId}/${hook.code}/${tail}`;
+	// REST 3.0 puts the webhook after /rest/api/ (api-reference/rest-v3.md: /rest/api/USER_ID/CODE/METHOD)
+	const [base, rest] = /^api\//.test(tail) ? [`${restPrefix}api/`, tail.slice(4)] : [restPrefix, tail];
+	if (!rest.startsWith(`${hook.userId}/${hook.code}/`)) {
+		target.pathname = `${base}${hook.userId}/${hook.code}/${rest}`;
 	}
 	return readdressed(options, target);
 }

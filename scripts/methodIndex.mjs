@@ -46,12 +46,17 @@ const methods = index
 const deprecated = {};
 for (const entry of index.filter((m) => m.deprecated).sort((a, b) => a.method.localeCompare(b.method))) deprecated[entry.method] = replacementOf(entry);
 
+// REST 3.0 (/rest/api/): `only` there, or `both` when the classic method of that name has a REST 3.0 variant
+const restV3 = {};
+for (const entry of index.filter((m) => m.restV3 || m.restV3Variant).sort((a, b) => a.method.localeCompare(b.method))) restV3[entry.method] = entry.restV3 ? 'only' : 'both';
+
 const out = {
 	source: `bitrix24/b24restdocs@${commit}`,
 	docs: 'https://apidocs.bitrix24.com/',
 	fields: ['method', 'scope', 'title', 'doc'],
 	methods,
 	deprecated,
+	restV3,
 };
 const file = join(root, 'nodes', 'Bitrix24', 'methods', 'methodIndex.json');
 writeFileSync(file, `{\n${Object.entries(out)
@@ -64,4 +69,4 @@ writeFileSync(file, `{\n${Object.entries(out)
 	)
 	.join(',\n')}\n}\n`);
 const withReplacement = Object.values(deprecated).filter(Boolean).length;
-process.stdout.write(`${methods.length} methods, ${Object.keys(deprecated).length} deprecated (${withReplacement} with a replacement) → ${file}\n`);
+process.stdout.write(`${methods.length} methods, ${Object.keys(deprecated).length} deprecated (${withReplacement} with a replacement), ${Object.keys(restV3).length} on REST 3.0 → ${file}\n`);

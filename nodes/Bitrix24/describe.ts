@@ -22,6 +22,13 @@ export const AREAS: Record<string, { words: string[]; prefix: string; actionWord
 	System: { words: ['Portal', 'System', 'Platform'], prefix: 'Platform' },
 	'Data Storage': { words: ['Data Storage'], prefix: 'Data Storage' },
 	Feed: { words: ['Feed'], prefix: 'Feed' },
+	Documents: { words: ['Document'], prefix: 'Document' },
+	Mail: { words: ['Mail', 'Mailbox'], prefix: 'Mail' },
+	'Knowledge Base': { words: ['Knowledge Base'], prefix: 'Knowledge Base' },
+	'HCM Link': { words: ['HCM Link'], prefix: 'HCM Link' },
+	Booking: { words: ['Booking'], prefix: 'Booking' },
+	'Time Tracking': { words: ['Time Tracking'], prefix: 'Time Tracking' },
+	Sales: { words: ['Sales'], prefix: 'Sales' },
 };
 
 const startsWithWord = (name: string, word: string) => name === word || name.startsWith(`${word} `);

@@ -174,7 +174,7 @@ export function buildProperties(version: number, list: ResourceSpec[] = resource
 				action: actionText(resource, op),
 				description: operationDescription(resource, op, version),
 			})),
-			default: ops[0] ? operationValue(ops[0], version) : '',
+			default: ops.length ? operationValue(ops.find((op) => op.value === resource.defaultOperation) ?? ops[0], version) : '',
 		});
 	}
 	for (const resource of sorted) {

@@ -54,9 +54,12 @@ export interface ParamSpec {
 export interface PagingSpec {
 	/**
 	 * `start`: 50 per page with start/next; `all`: one call returns everything; `offset`: OFFSET/LIMIT
-	 * pages; `cursor`: LIMIT pages below the last row's ID (LAST_ID).
+	 * pages; `cursor`: LIMIT pages below the last row's ID (LAST_ID); `pagination`: REST 3.0's
+	 * `pagination` object (limit/offset, or `cursorKey` afterCursor + hasMore).
 	 */
-	mode: 'start' | 'all' | 'offset' | 'cursor';
+	mode: 'start' | 'all' | 'offset' | 'cursor' | 'pagination';
+	/** REST 3.0 lists whose `filter` is a list of conditions: the filter object is sent as [[field, op, value]]. */
+	conditions?: boolean;
 	/** For `offset`/`cursor`: rows per page and the request keys (defaults OFFSET, LIMIT, LAST_ID). */
 	pageSize?: number;
 	offsetKey?: string;
@@ -192,4 +195,9 @@ export interface ResourceSpec {
 	group: string;
 	description?: string;
 	operations: OperationSpec[];
+	/**
+	 * The Operation input's default when it is not the alphabetically first operation: saved workflows
+	 * omit a default value, so a resource that gains operations keeps the one it had.
+	 */
+	defaultOperation?: string;
 }

@@ -56,6 +56,12 @@ export function buildWorkflows(ctx) {
 		const c = creds[auth];
 		wfs.push(workflowFromFixture('deal-crud', { WF_ID: id, AUTH: auth, CRED_TYPE: c.type, CRED_ID: c.id, CRED_NAME: c.name }));
 	}
+	for (const auth of ['webhook', 'oAuth2', 'apiKey']) {
+		const id = makeId(`b24RestV3${auth}`);
+		ids[`restv3:${auth}`] = id;
+		const c = creds[auth];
+		wfs.push(workflowFromFixture('restv3', { WF_ID: id, AUTH: auth, CRED_TYPE: c.type, CRED_ID: c.id, CRED_NAME: c.name }));
+	}
 	for (const [key, onError] of [
 		['cof', 'continueRegularOutput'],
 		['stop', 'stopWorkflow'],
@@ -180,6 +186,26 @@ export async function runCases(ctx) {
 			if (before + 1 > 50) {
 				const pages = log.filter((e) => e.method === 'crm.deal.list').length;
 				assert.ok(pages >= 2, `Return All over ${before + 1} deals read more than one page (read ${pages})`);
+			}
+		});
+	}
+
+	for (const auth of ['webhook', 'oAuth2', 'apiKey']) {
+		await suite.case(`REST 3.0: Task Result create and Call Method (tasks.task.field.list) with ${CRED[auth].type}`, async () => {
+			emu.clearLog();
+			const res = await n8n.execute(ids[`restv3:${auth}`]);
+			assertSuccess(res, redact);
+			const created = nodeItems(res.run, 'Add Result');
+			assert.equal(created.length, 1, 'Create returns one item');
+			assert.ok(Number(created[0].json.id) > 0 && created[0].json.text === `E2E result via ${auth}`, `Create returns the stored result: ${JSON.stringify(created[0].json)}`);
+			const called = nodeItems(res.run, 'Call Method');
+			const fields = called[0]?.json?.items;
+			assert.ok(Array.isArray(fields) && fields.length > 0 && typeof fields[0].name === 'string', `Call Method returns the field list: ${JSON.stringify(called.map((i) => i.json))}`);
+			const top = emu.log().filter((e) => e.parent === undefined);
+			for (const m of ['tasks.task.result.add', 'tasks.task.field.list']) {
+				const calls = top.filter((e) => e.method === m);
+				assert.ok(calls.length === 1 && calls[0].api === 'v3' && calls[0].status === 200, `${m} went to /rest/api/ once and succeeded: ${JSON.stringify(calls)}`);
+				assert.equal(calls[0].auth, EMU_AUTH[auth], `${m} used ${EMU_AUTH[auth]} auth`);
 			}
 		});
 	}

@@ -11,6 +11,8 @@ export const ALL_SCOPES = [
 	'imopenlines', 'imconnector', 'disk', 'calendar', 'telephony', 'call', 'lists', 'sonet', 'socialnetwork',
 	'entity', 'log', 'catalog', 'userfieldconfig', 'documentgenerator', 'bizproc', 'timeman', 'placement', 'pull',
 	'main', 'messageservice', 'mailservice', 'humanresources', 'ai_admin', 'booking', 'sale', 'landing', 'vote',
+	// scopes the REST 3.0 mail/note pages and the HCM Link pages name
+	'mail', 'note', 'humanresources.hcmlink',
 ];
 
 export function secret(bytes = 16): string {

@@ -60,6 +60,7 @@ export const HAND_REQUIRED: Record<string, string> = {
 	'tasks.task.get': 'page does not star taskId; bitrix24-methods-all.md: catalog made it required by hand',
 	'im.notify.delete': 'im-notify-delete.md: "You must provide one of three parameters: ID, TAG, or SUB_TAG"',
 	'im.chat.mute': 'im-chat-mute.md stars CHAT_ID (error CHAT_ID_EMPTY); the index lists DIALOG_ID beside it',
+	'tasks.flow.flow.isexists': 'tasks-flow-flow-is-exists.md: name (and id) sit inside flowData, as its examples send them; the index lifted name to the top',
 };
 
 /**

@@ -104,7 +104,8 @@ describe('the documented catalog', () => {
 describe('every documented method through the emulator', () => {
 	let em: Emulator;
 	let token: string;
-	const entries = [...catalog.values()].filter((e) => e.method.toLowerCase() !== 'batch');
+	// REST 3.0-only methods are unknown at the classic address: restv3.test.ts walks them at /rest/api/
+	const entries = [...catalog.values()].filter((e) => e.method.toLowerCase() !== 'batch' && !e.restV3);
 
 	beforeAll(async () => {
 		em = await startEmulator({ limits: false });
@@ -186,7 +187,8 @@ describe('every documented method through the emulator', () => {
 
 	test('refuses each one called without a required parameter, with the family error', async () => {
 		const withRequired = entries.filter((e) => e.required.length > 0);
-		expect(withRequired.length).toBeGreaterThan(1100);
+		// 1,094 classic ones; the REST 3.0 ones are refused at /rest/api/ (restv3.test.ts)
+		expect(withRequired.length).toBeGreaterThan(1050);
 		em.clearLog();
 		const replies = await callAll(withRequired.map((e) => ({ e, params: paramsFor(e, e.required[0]) })));
 		const expected = (e: CatalogEntry): string => (isPositional(e.method) ? 'ERROR_CORE' : argError(e.method.toLowerCase(), e.required[0], '').code);

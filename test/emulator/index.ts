@@ -2,6 +2,7 @@
 // See README.md in this folder for the behaviour and the control API.
 import { EmulatorServer } from './server';
 import type { Delivery } from './events';
+import { documentedData } from './events';
 import type { Rec } from './store';
 import type { Counters, EmulatorOptions, Fault, LogEntry, Plan, TokenResponse } from './types';
 
@@ -50,6 +51,8 @@ export interface Emulator {
 	/** wait until every queued event delivery has finished */
 	deliveriesSettled(): Promise<void>;
 	outgoingWebhook(handlerUrl: string, events: string[], applicationToken: string): { id: number };
+	/** fire any documented event (catalog/events.json) with a payload shaped like its doc page's example */
+	fireEvent(event: string, ids?: Record<string, unknown>): void;
 	/** an extra incoming webhook (e.g. scope-restricted or for another user) */
 	addWebhook(opts?: { userId?: number; scopes?: string[] }): { userId: number; code: string; url: string };
 	/** withdraw (false) or restore (true) a user's rights: calls as that user get 403 INVALID_CREDENTIALS */
@@ -124,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		deliveries: srv.events.deliveries,
 		deliveriesSettled: () => srv.events.settled(),
+		fireEvent: (event, ids) => srv.events.emit(event.toUpperCase(), documentedData(event.toUpperCase(), ids)),
 		outgoingWebhook: (handlerUrl, events, applicationToken) => {
 			let id = 0;
 			for (const ev of events) {

@@ -11,7 +11,7 @@ import { CatalogEntry, checkRequired, isPositional, loadCatalog, missingRequired
 import { VirtualClock } from './clock';
 import type { Core, FieldDef, HandlerMap } from './core';
 import { decodeBody, mergeParams, parseQuery } from './encoding';
-import { EventBus } from './events';
+import { EventBus, OFFLINE_TABLE } from './events';
 import { DEFAULT_FAULT_ERRORS, FaultQueue, HTML_502, HTML_504 } from './faults';
 import { LeakyBucket, OperatingTime } from './limits';
 import { Rec, Store } from './store';
@@ -19,6 +19,7 @@ import {
 	B24Error, CallContext, Caller, CostModel, Counters, EmulatorOptions, Encoding, Fault, LogEntry, MethodResult, Params, Plan, TokenResponse,
 } from './types';
 import { allHandlers, genericHandler, registerSeeders, initialData } from './handlers';
+import { RestV3 } from './restv3';
 
 const DEFAULT_COST: CostModel = { page: 0.02, perCountedRow: 2e-6, perOffsetRow: 1e-6, get: 0.01, add: 0.05, update: 0.04, delete: 0.03, other: 0.01 };
 // Only credentials are masked in the request log. `code` is not among them: a
@@ -53,7 +54,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 	});
 }
 
-interface RequestState {
+export interface RequestState {
 	seq: number;
 	method: string;
 	encoding: Encoding;
@@ -72,6 +73,8 @@ export class EmulatorServer {
 	readonly events: EventBus;
 	readonly catalog: Map<string, CatalogEntry>;
 	readonly handlers: HandlerMap;
+	/** the /rest/api/ front (REST 3.0) */
+	readonly v3: RestV3 = new RestV3(this);
 	readonly core: Core;
 	readonly log: LogEntry[] = [];
 	private counts: Counters = { byMethod: {}, bySubMethod: {}, byStatus: {}, http: 0, batchSub: 0, queryLimitExceeded: 0, operationTimeLimit: 0, serverSeconds: 0 };
@@ -104,6 +107,7 @@ export class EmulatorServer {
 				return { access_token: t.access_token, expires_in: t.expires_in, scope: t.scope, status: t.status };
 			},
 			now: () => this.clock.now(),
+			offline: { all: () => this.store.all(OFFLINE_TABLE), insert: (rec) => this.store.insert(OFFLINE_TABLE, rec) },
 		});
 		const userFields = new Map<string, Map<string, FieldDef>>();
 		this.core = {
@@ -186,10 +190,10 @@ export class EmulatorServer {
 		return s;
 	}
 
-	private record(e: Omit<LogEntry, 'seq' | 'params'> & { seq?: number; params: unknown }): LogEntry {
+	record(e: Omit<LogEntry, 'seq' | 'params'> & { seq?: number; params: unknown }): LogEntry {
 		const entry: LogEntry = { ...e, seq: e.seq ?? ++this.seq, params: mask(e.params, this.maskSet()) };
 		// what the docs do not list, or leave out, for this call (the registry walker fails on either)
-		const known = this.catalog.get(e.method);
+		const known = e.api === 'v3' ? RestV3.entry(this.catalog.get(e.method)) : this.catalog.get(e.method);
 		if (known && e.params && typeof e.params === 'object' && !Array.isArray(e.params)) {
 			const extra = undocumentedParams(known, e.params, e.method);
 			const missing = isPositional(e.method) ? [] : missingRequired(known, e.params as Params, e.method);
@@ -209,6 +213,11 @@ export class EmulatorServer {
 		if (e.error === 'QUERY_LIMIT_EXCEEDED') this.counts.queryLimitExceeded++;
 		if (e.error === 'OPERATION_TIME_LIMIT') this.counts.operationTimeLimit++;
 		return entry;
+	}
+
+	/** A log sequence number for a request logged outside `rest()` (REST 3.0 faults). */
+	nextSeq(): number {
+		return ++this.seq;
 	}
 
 	// ---------- time block ----------
@@ -237,6 +246,8 @@ export class EmulatorServer {
 		const start = this.clock.now();
 		const entry = this.catalog.get(ctx.method);
 		if (!entry && ctx.method !== 'batch') throw new B24Error(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
+		// a REST 3.0-only method at the classic address (rest-v3.md#call)
+		if (entry?.restV3 && ctx.api !== 'v3') throw new B24Error(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
 		const caller = ctx.caller;
 		if (entry?.auth === 'app' && caller.kind !== 'oauth') {
 			throw new B24Error(403, 'WRONG_AUTH_TYPE', 'Current authorization type is denied for this method: application context required');
@@ -246,7 +257,7 @@ export class EmulatorServer {
 			throw new B24Error(caller.kind === 'oauth' ? 401 : 403, 'insufficient_scope', 'The request requires higher privileges than provided by the webhook token');
 		}
 		if (entry && isPositional(ctx.method)) this.positional(ctx, entry);
-		if (entry) checkRequired(entry, ctx.params, ctx.method);
+		if (entry) checkRequired(ctx.api === 'v3' ? RestV3.entry(entry)! : entry, ctx.params, ctx.method);
 
 		const billing = this.core.opts.operatingBilling;
 		// docs model: each method (also inside a batch) has its own budget and the outer batch is free;
@@ -276,7 +287,7 @@ export class EmulatorServer {
 			});
 			if (billing === 'batch') res.cost = this.lastBatchCost(res);
 		} else {
-			const h = this.handlers[ctx.method] || genericHandler;
+			const h = (ctx.api === 'v3' ? this.v3.handlerFor(ctx.method) : undefined) || this.handlers[ctx.method] || genericHandler;
 			res = await h(ctx, this.core);
 		}
 		const cost = res.cost ?? this.defaultCost(entry);
@@ -353,6 +364,7 @@ export class EmulatorServer {
 		if (path.startsWith('/_emulator/')) return this.control(req, res, u);
 		if (path.startsWith('/oauth/')) return this.oauth(req, res, u);
 		if (path === '/rest/download.json' || path === '/rest/download') return this.download(res, u);
+		if (path.startsWith('/rest/api/')) return this.v3.serve(req, res, u);
 		if (path.startsWith('/rest/')) return this.rest(req, res, u);
 		json(res, 404, { error: 'NOT_FOUND', error_description: 'Not found' });
 	}
@@ -426,7 +438,7 @@ export class EmulatorServer {
 		this.events.flush();
 	}
 
-	private applyFault(f: Fault, req: http.IncomingMessage, res: http.ServerResponse, st: RequestState): void {
+	applyFault(f: Fault, req: http.IncomingMessage, res: http.ServerResponse, st: RequestState): void {
 		const caller = st.caller;
 		if (f.kind === 'reset') {
 			this.record({ seq: st.seq, method: st.method, params: st.params, status: 0, error: 'ECONNRESET', auth: caller?.kind ?? 'none', authVia: caller?.via, encoding: st.encoding });
@@ -455,7 +467,7 @@ export class EmulatorServer {
 		this.events.flush();
 	}
 
-	private authenticate(req: http.IncomingMessage, segs: string[], params: Params, query: Params, body: Params): { caller: Caller; params: Params } {
+	authenticate(req: http.IncomingMessage, segs: string[], params: Params, query: Params, body: Params): { caller: Caller; params: Params } {
 		const clean = (p: Params): Params => {
 			if (Array.isArray(p)) return p;
 			const o = { ...p };

@@ -84,6 +84,10 @@ export interface LogEntry {
 	undocumented?: string[];
 	/** required groups the call left unmet ("A|B" = one of them) */
 	missing?: string[];
+	/** called at /rest/api/ (REST 3.0) */
+	api?: 'v3';
+	/** answered from a stored Idempotency-Key response */
+	replayed?: boolean;
 }
 
 export interface Counters {
@@ -153,6 +157,8 @@ export interface CallContext {
 	args?: unknown[];
 	caller: Caller;
 	inBatch: boolean;
+	/** called at /rest/api/ (REST 3.0) */
+	api?: 'v3';
 }
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

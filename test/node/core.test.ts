@@ -45,6 +45,10 @@ describe('versions', () => {
 			.getNodeType(version)
 			.description.properties.filter((p) => p.name === 'operation')
 			.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => `${p.displayOptions!.show!.resource![0] as string}.${o.value}`));
+	test('version 1 lists the 558 operations its workflows were saved with; newer ones are version 2 only', () => {
+		expect(operationValues(1)).toHaveLength(558);
+		expect(operationValues(2).length).toBeGreaterThan(900);
+	});
 	test('version 2 is the default and saves no list operation as getAll', () => {
 		expect(new Bitrix24().description.defaultVersion).toBe(2);
 		expect(operationValues(2).filter((v) => v.endsWith('.getAll'))).toEqual([]);

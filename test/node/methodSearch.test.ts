@@ -27,6 +27,16 @@ const methodProperty = (version: number) =>
 	new Bitrix24().getNodeType(version).description.properties.find((p) => p.name === 'methodName' && p.displayOptions?.show?.operation?.includes('callMethod')) as INodeProperties;
 
 describe('searchMethods', () => {
+	test('REST 3.0 methods are marked: only there, or in both versions', async () => {
+		const only = (await search('tasks.task.chat.message.send')).results[0];
+		expect(only).toEqual(expect.objectContaining({ value: 'tasks.task.chat.message.send', name: expect.stringContaining(' · REST 3.0') }));
+		const both = (await search('tasks.task.get')).results[0];
+		expect(both).toEqual(expect.objectContaining({ value: 'tasks.task.get', name: expect.stringContaining('classic and REST 3.0') }));
+		const classic = (await search('crm.deal.get')).results[0];
+		expect(classic.name).not.toContain('REST 3.0');
+		expect(Object.keys((index as { restV3: Record<string, string> }).restV3)).toHaveLength(106);
+	});
+
 	test('the index holds the documented methods, each once', () => {
 		const names = documentedMethods.map(([method]) => method);
 		expect(names.length).toBeGreaterThan(1500);

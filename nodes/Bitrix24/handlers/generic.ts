@@ -92,7 +92,7 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 		const rows: IDataObject[] = [];
 		await readList(
 			this,
-			{ method: op.method, paging: op.paging!, params: prepared as IDataObject, filter, sort, select, limit, itemIndex: i },
+			{ method: op.method, api: op.api, paging: op.paging!, params: prepared as IDataObject, filter, sort, select, limit, itemIndex: i },
 			(page) => {
 				for (const row of page) rows.push(row);
 			},
@@ -110,7 +110,7 @@ export async function executeGeneric(this: IExecuteFunctions, op: OperationSpec,
 	const outcomes = await forEachItem(itemCount, async (i) => {
 		const prepared = await requestFor(this, op, i);
 		const request = op.positional && !Array.isArray(prepared) ? toPositional(op, prepared) : prepared;
-		entries.push({ itemIndex: i, command: { method: op.method, params: request } });
+		entries.push({ itemIndex: i, command: { method: op.method, params: request, ...(op.api ? { api: op.api } : {}) } });
 	});
 	// creates carry an idempotency key and are reconciled after an ambiguous failure (handlers/idempotency.ts)
 	const { results, flags } = op.kind === 'create' ? await runCreates(this, op, entries) : { results: await runCommands(this, entries, op.batchable !== false), flags: undefined };
@@ -148,7 +148,7 @@ export async function readBack(
 		const params: IDataObject = { [spec.idKey]: id as string };
 		for (const key of spec.carry ?? []) if (request[key] !== undefined) params[key] = request[key];
 		ids.set(itemIndex, id);
-		reads.push({ itemIndex, command: { method: spec.method, params } });
+		reads.push({ itemIndex, command: { method: spec.method, params, ...(op.api ? { api: op.api } : {}) } });
 	}
 	if (!reads.length) return;
 	const results = await runCommands(ctx, reads);

@@ -17,6 +17,14 @@ export function deprecation(method: string): { replacement: string } | undefined
 	return replacement === undefined ? undefined : { replacement };
 }
 
+const restV3 = new Map(Object.entries((index as { restV3?: Record<string, string> }).restV3 ?? {}).map(([method, where]) => [method.toLowerCase(), where]));
+
+/** REST 3.0 (/rest/api/): `only` there, `both` when the classic method has a REST 3.0 variant, undefined for classic only. */
+export function restV3Of(method: string): 'only' | 'both' | undefined {
+	const where = restV3.get(method.toLowerCase());
+	return where === 'only' || where === 'both' ? where : undefined;
+}
+
 const docUrl = (doc: string) => `${index.docs}${doc}.html`;
 
 /**
@@ -25,7 +33,8 @@ const docUrl = (doc: string) => `${index.docs}${doc}.html`;
  */
 function toItem(row: string[]): INodeListSearchItems {
 	const old = deprecation(row[METHOD]);
-	const note = old ? ` · deprecated${old.replacement ? `, use ${old.replacement}` : ''}` : '';
+	const v3 = restV3Of(row[METHOD]);
+	const note = `${v3 === 'only' ? ' · REST 3.0' : v3 === 'both' ? ' · classic and REST 3.0' : ''}${old ? ` · deprecated${old.replacement ? `, use ${old.replacement}` : ''}` : ''}`;
 	const about = `${row[TITLE]} (${row[SCOPE] || 'no scope'})${note}`;
 	return { name: `${row[METHOD]} · ${about}`, value: row[METHOD], description: `${row[SCOPE] || 'no scope'} · ${row[TITLE]}${note}`, url: docUrl(row[DOC]) };
 }

@@ -30,10 +30,12 @@ export async function runCommands(
 	batchable = true,
 ): Promise<Map<number, CommandOutcome>> {
 	const outcomes = new Map<number, CommandOutcome>();
-	if (!batchable || entries.length === 1) {
+	// REST 3.0 has its own batch (a JSON array of {method, query}), but its docs do not say how one
+	// failed call is reported, so each REST 3.0 command is its own call with its own error
+	if (!batchable || entries.length === 1 || entries.some(({ command }) => command.api === 'v3')) {
 		for (const { itemIndex, command } of entries) {
 			try {
-				const envelope = await callMethod(ctx, command.method, command.params, { itemIndex });
+				const envelope = await callMethod(ctx, command.method, command.params, { itemIndex, api: command.api });
 				outcomes.set(itemIndex, { ok: true, result: envelope.result });
 			} catch (error) {
 				outcomes.set(itemIndex, { ok: false, error: error as Error });

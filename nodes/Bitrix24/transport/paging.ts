@@ -12,6 +12,8 @@ export const BATCH_SIZE = 50;
 
 export interface ListRequest {
 	method: string;
+	/** REST 3.0 list: one call per page (`pagination`), no batch. */
+	api?: 'v3';
 	paging: PagingSpec;
 	/** Parameters other than filter/order/select/start. */
 	params: IDataObject;
@@ -47,7 +49,7 @@ function listParams(request: ListRequest, extra: { filter?: IDataObject; order?:
 	const { paging } = request;
 	const params: IDataObject = { ...request.params };
 	const filter = extra.filter ?? request.filter;
-	if (paging.filterKey && filter && Object.keys(filter).length) params[paging.filterKey] = filter;
+	if (paging.filterKey && filter && Object.keys(filter).length) params[paging.filterKey] = paging.conditions ? toConditions(filter) : filter;
 	const order = extra.order ?? request.sort;
 	if (order && Object.keys(order).length) {
 		if (paging.orderPair) {
@@ -61,6 +63,49 @@ function listParams(request: ListRequest, extra: { filter?: IDataObject; order?:
 	if (paging.selectKey && request.select?.length) params[paging.selectKey] = request.select;
 	if (extra.start !== undefined) params[paging.startKey ?? 'start'] = extra.start;
 	return params;
+}
+
+const OPERATOR = /^(>=|<=|!=|>|<|=|!)?(.*)$/;
+
+/**
+ * A classic filter object ({">=id": 5, "status": "NEW", "id": [1, 2]}) as REST 3.0 conditions
+ * ([["id", ">=", 5], ["status", "=", "NEW"], ["id", "in", [1, 2]]]) (rest-v3.md#filter).
+ */
+export function toConditions(filter: IDataObject): unknown[] {
+	return Object.entries(filter).map(([key, value]) => {
+		const [, prefix = '', field] = OPERATOR.exec(key) as RegExpExecArray;
+		const operator = prefix === '!' ? '!=' : prefix || (Array.isArray(value) ? 'in' : '=');
+		return [field, operator, value];
+	});
+}
+
+/**
+ * REST 3.0 lists: `pagination: {limit, offset}` pages until a short page, or `pagination.afterCursor`
+ * while the answer says `hasMore` (call.followup.list). There is no next/total and no batch paging.
+ */
+async function readByPagination(ctx: B24Context, request: ListRequest, take: (rows: IDataObject[]) => void, full: () => boolean, remaining: () => number): Promise<void> {
+	const { paging } = request;
+	const pageSize = paging.pageSize ?? PAGE_SIZE;
+	let offset = 0;
+	let cursor: unknown;
+	while (!full()) {
+		const size = Math.min(pageSize, remaining());
+		const pagination: IDataObject = { limit: size };
+		if (!paging.cursorKey) pagination.offset = offset;
+		else if (cursor !== undefined) pagination[paging.cursorKey] = cursor as IDataObject;
+		const envelope = await callMethod(ctx, request.method, { ...listParams(request, {}), pagination }, { itemIndex: request.itemIndex, idempotent: true, api: request.api });
+		const page = rowsOf(envelope.result, paging);
+		take(page);
+		if (paging.cursorKey) {
+			// the server may shorten pages (heavy fields): only hasMore ends the list
+			const result = (envelope.result ?? {}) as IDataObject;
+			if (result.hasMore !== true || !result[paging.cursorKey]) return;
+			cursor = result[paging.cursorKey];
+			continue;
+		}
+		if (page.length < size) return;
+		offset += page.length;
+	}
 }
 
 /**
@@ -79,13 +124,18 @@ export async function readList(ctx: B24Context, request: ListRequest, emit: (row
 		if (kept.length) emit(kept);
 	};
 
+	if (paging.mode === 'pagination') {
+		await readByPagination(ctx, request, take, () => count >= want, () => want - count);
+		return count;
+	}
+
 	if (paging.mode === 'offset' || paging.mode === 'cursor') {
 		await readByLimit(ctx, request, take, () => count >= want, () => want - count);
 		return count;
 	}
 
 	if (paging.mode === 'all') {
-		const envelope = await callMethod(ctx, request.method, listParams(request, {}), { itemIndex: request.itemIndex, idempotent: true });
+		const envelope = await callMethod(ctx, request.method, listParams(request, {}), { itemIndex: request.itemIndex, idempotent: true, api: request.api });
 		take(rowsOf(envelope.result, paging));
 		return count;
 	}

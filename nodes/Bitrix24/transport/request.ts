@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
@@ -20,6 +21,8 @@ export interface CallOptions {
 	idempotent?: boolean;
 	/** How far a bulk job is, for the log line when a limit makes it wait ("4,750 of 10,000 items done"). */
 	progress?: string;
+	/** REST 3.0: `/rest/api/…`, JSON body only, `{error: {code, message, validation}}` (api-reference/rest-v3.md). */
+	api?: 'v3';
 }
 
 /** The commands of a batch, by method: each is paced by its own operating-time budget. */
@@ -40,6 +43,8 @@ function logWait(ctx: B24Context, method: string, seconds: number, progress?: st
 export interface Command {
 	method: string;
 	params: IDataObject | unknown[];
+	/** REST 3.0 commands go one HTTP call each (see runCommands). */
+	api?: 'v3';
 	/** A query string written by the user (Batch operation), sent as is. */
 	query?: string;
 }
@@ -95,7 +100,12 @@ function describeBody(method: string, status: number | undefined, body: unknown)
 				: data.error && typeof data.error === 'object'
 					? String((data.error as IDataObject).message ?? '')
 					: '';
-		if (data.error !== undefined) return { method, status, code, description };
+		// REST 3.0 names the fields a request failed on (`validation: [{field, message}]`)
+		const validation = data.error && typeof data.error === 'object' ? (data.error as IDataObject).validation : undefined;
+		const details = Array.isArray(validation)
+			? validation.map((entry) => (entry && typeof entry === 'object' ? `${String((entry as IDataObject).field ?? '')}: ${String((entry as IDataObject).message ?? '')}` : String(entry))).join('; ')
+			: '';
+		if (data.error !== undefined) return { method, status, code, description: details ? `${description} (${details})` : description };
 	}
 	const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
 	const page = excerpt(text);
@@ -187,11 +197,12 @@ function backoffSeconds(attempt: number): number {
 	return Math.min(30, 0.5 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 }
 
-async function send(ctx: B24Context, conn: Connection, method: string, params: IDataObject | unknown[]): Promise<unknown> {
+async function send(ctx: B24Context, conn: Connection, method: string, params: IDataObject | unknown[], api?: 'v3', idempotencyKey?: string): Promise<unknown> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
-		url: `${conn.restBase}${method}`,
-		headers: { Accept: 'application/json', 'User-Agent': 'n8n-nodes-b24' },
+		// REST 3.0 sits under /rest/api/; the credential puts the webhook's USER_ID/CODE after it
+		url: `${conn.restBase}${api === 'v3' ? 'api/' : ''}${method}`,
+		headers: { Accept: 'application/json', 'User-Agent': 'n8n-nodes-b24', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
 		json: true,
 	};
 	// Older self-hosted portals read the OAuth token only from `auth`; newer ones read the Bearer header first.
@@ -227,7 +238,10 @@ export async function callMethod(
 	let conn = await getConnection(ctx);
 	const clock = getClock();
 	const limiter = limiterFor(conn.portalKey, conn.plan, conn.processes);
-	const idempotent = options.idempotent ?? isReadMethod(method);
+	// REST 3.0 writes carry an Idempotency-Key, the same on every retry of this call: a re-sent write is
+	// answered from Bitrix24's stored response (Idempotent-Replayed) instead of running twice
+	const idempotencyKey = options.api === 'v3' && !isReadMethod(method) ? randomUUID() : undefined;
+	const idempotent = options.idempotent ?? (isReadMethod(method) || idempotencyKey !== undefined);
 	const methodKey = method.toLowerCase();
 	const owner = budgetOwner(ctx, conn);
 	let tokenRetried = false;
@@ -248,7 +262,7 @@ export async function callMethod(
 		const release = limiter.charge(owner, needs);
 		try {
 			const sentAt = clock.now();
-			const body = await send(ctx, conn, method, params);
+			const body = await send(ctx, conn, method, params, options.api, idempotencyKey);
 			if (body && typeof body === 'object' && !Array.isArray(body) && 'result' in body) {
 				const envelope = body as Envelope;
 				limiter.observe(owner, methodKey, envelope.time, sentAt);

@@ -309,7 +309,8 @@ function find(core: Core, table: string, id: unknown): Rec | undefined {
 		if (r) return r;
 	}
 	const s = String(id);
-	return core.store.all(table).find((r) => ['CURRENCY', 'CODE', 'code', 'ENTITY', 'FIELD_NAME', 'fieldName'].some((k) => r[k] !== undefined && String(r[k]) === s));
+	// records keyed by text: currencies, codes, sale.status ids ("N")
+	return core.store.all(table).find((r) => ['CURRENCY', 'CODE', 'code', 'ENTITY', 'FIELD_NAME', 'fieldName', 'id'].some((k) => r[k] !== undefined && String(r[k]) === s));
 }
 
 let dedicated: HandlerMap | undefined;

@@ -5,6 +5,7 @@ import type { Core, HandlerMap } from '../core';
 import { idParam, p } from '../core';
 import type { Rec } from '../store';
 import { B24Error, CallContext } from '../types';
+import { imV2MessageData, recordImEvent } from './imv2events';
 
 export function chatByDialog(core: Core, ctx: CallContext, dialogId: unknown, create = true): Rec {
 	const d = String(dialogId ?? '');
@@ -29,6 +30,7 @@ export function addMessage(core: Core, chat: Rec, authorId: number, text: string
 	const msg = core.store.insert('message', { CHAT_ID: Number(chat.ID), AUTHOR_ID: authorId, TEXT: text, DATE: core.clock.isoDate(), PARAMS: params });
 	chat.LAST_MESSAGE_ID = msg.ID;
 	if (chat.TYPE === 'lines') core.emit('ONOPENLINEMESSAGEADD', { DATA: [{ chat: { id: Number(chat.ID) }, message: { id: Number(msg.ID) } }] });
+	recordImEvent(core, 'ONIMV2MESSAGEADD', chat, imV2MessageData(chat, msg));
 	return msg;
 }
 
@@ -90,6 +92,8 @@ export function imHandlers(): HandlerMap {
 			const text = p(ctx, 'MESSAGE');
 			if (text !== undefined) m.TEXT = String(text);
 			m.EDITED = 'Y';
+			const chat = core.store.get('chat', Number(m.CHAT_ID));
+			if (chat) recordImEvent(core, 'ONIMV2MESSAGEUPDATE', chat, imV2MessageData(chat, m));
 			return { result: true };
 		},
 		'im.message.delete': (ctx, core) => {
@@ -97,6 +101,8 @@ export function imHandlers(): HandlerMap {
 			const m = core.store.get('message', id);
 			if (!m) throw new B24Error(400, 'MESSAGE_ID', 'Message not found');
 			core.store.remove('message', id);
+			const chat = core.store.get('chat', Number(m.CHAT_ID));
+			if (chat) recordImEvent(core, 'ONIMV2MESSAGEDELETE', chat, imV2MessageData(chat, m));
 			return { result: true };
 		},
 		'im.chat.add': (ctx, core) => {

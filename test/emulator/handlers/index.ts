@@ -2,7 +2,11 @@
 import type { Core, HandlerMap } from '../core';
 import type { Store } from '../store';
 import { crmHandlers, crmInitialData, crmSeeder } from './crm';
+import { crmAssetHandlers } from './crm-assets';
+import { crmExtraHandlers } from './crm-extras';
 import { duplicateHandlers } from './duplicates';
+import { linkHandlers } from './links';
+import { paymentHandlers } from './payments';
 import { eventHandlers } from './events';
 import { seedTasks, taskHandlers } from './tasks';
 import { seedUsers, userHandlers, usersInitialData } from './users';
@@ -15,6 +19,17 @@ import { bizprocHandlers } from './bizproc';
 import { notifyHandlers } from './notify';
 import { recentHandlers } from './recent';
 import { calendarHandlers } from './calendar';
+import { v3FamilyHandlers } from './v3families';
+import { onlineBookingHandlers } from './onlineBooking';
+import { scrumHandlers } from './scrum';
+import { taskTemplateHandlers } from './taskTemplates';
+import { timemanHandlers } from './timeman';
+import { activityHandlers } from './activities';
+import { imV2EventHandlers } from './imv2events';
+import { offlineHandlers } from './offline';
+import { bookingHandlers } from './bookings';
+import { catalogHandlers } from './catalog';
+import { salesHandlers } from './sales';
 
 export { genericHandler } from './generic';
 
@@ -22,6 +37,10 @@ export function allHandlers(): HandlerMap {
 	const map: HandlerMap = {
 		...crmHandlers(),
 		...duplicateHandlers(),
+		...linkHandlers(),
+		...paymentHandlers(),
+		...crmExtraHandlers(),
+		...crmAssetHandlers(),
 		...userHandlers(),
 		...taskHandlers(),
 		...eventHandlers(),
@@ -33,6 +52,17 @@ export function allHandlers(): HandlerMap {
 		...notifyHandlers(),
 		...recentHandlers(),
 		...calendarHandlers(),
+		...v3FamilyHandlers(),
+		...timemanHandlers(),
+		...taskTemplateHandlers(),
+		...scrumHandlers(),
+		...onlineBookingHandlers(),
+		...activityHandlers(),
+		...imV2EventHandlers(),
+		...offlineHandlers(),
+		...bookingHandlers(),
+		...catalogHandlers(),
+		...salesHandlers(),
 	};
 	// keys are compared lowercase (the server lowercases method names)
 	return Object.fromEntries(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]));

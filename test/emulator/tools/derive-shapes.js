@@ -64,7 +64,8 @@ function section(text, re) {
 }
 
 function exampleResult(text) {
-	const sec = section(text, /\n##\s+Response Handling[^\n]*\n/i) || section(text, /\n##\s+Response[^\n]*\n/i);
+	// most pages say "Response Handling"; the sale.shipment* and sale.property* pages "Successful Response"
+	const sec = section(text, /\n##\s+Response Handling[^\n]*\n/i) || section(text, /\n##\s+(Successful )?Response[^\n]*\n/i);
 	const blocks = [...sec.matchAll(/```(?:json|js|javascript)?\s*\n([\s\S]*?)```/g)].map((m) => m[1]);
 	for (const b of blocks) {
 		const cleaned = b

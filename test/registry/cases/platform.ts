@@ -49,6 +49,7 @@ async function post(portal: Portal): Promise<number> {
 	const [created] = await portal.json({ resource: 'feedPost', operation: 'create', POST_MESSAGE: 'Seeded post' });
 	return (postId = Number(created.id));
 }
+let offlineDealId = '';
 const bind = async (portal: Portal, event = 'ONCRMDEALADD') =>
 	await portal.json({ resource: 'event', operation: 'bind', event, handler: HANDLER }, { auth: 'oAuth2' });
 
@@ -118,10 +119,26 @@ export const platformCases: Cases = {
 		output: (items) => expect(items).toContainEqual({ event: 'ONCRMDEALADD' }),
 	}),
 	'event.getOffline': app({
-		parameters: { options: { limit: 10, clear: true, filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } },
+		// an offline binding queues the change instead of calling a handler (offline-events.md): bind one,
+		// create a deal, and read the queue keeping the record, which marks it with a process ID
+		parameters: async (portal) => {
+			seededRows(portal, 'event.offline', []);
+			await portal.json({ resource: 'event', operation: 'bind', event: 'ONCRMDEALADD', handler: HANDLER, additionalFields: { event_type: 'offline' } }, { auth: 'oAuth2' });
+			const r = await fetch(`${portal.emu.webhookUrl}crm.item.add`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ entityTypeId: 2, fields: { title: 'Queued offline' } }),
+			});
+			offlineDealId = String(((await r.json()) as { result: { item: { id: number } } }).result.item.id);
+			return { options: { limit: 10, clear: true, filter: '{"EVENT_NAME": "ONCRMDEALADD"}' } };
+		},
 		request: exactly({ limit: 10, clear: 0, filter: { EVENT_NAME: 'ONCRMDEALADD' } }),
-		output: (items) => items.forEach((row) => expect(row).toHaveProperty('process_id')),
-		weakOutput: 'the emulator answers event.offline.get from its documented skeleton with no events, and keeps no offline queue a case could seed',
+		output: (items) => {
+			expect(items).toEqual([
+				expect.objectContaining({ EVENT_NAME: 'ONCRMDEALADD', MESSAGE_ID: expect.any(String), process_id: expect.stringMatching(/^[0-9a-f]{32}$/) }),
+			]);
+			expect(String((items[0].EVENT_DATA as { FIELDS: { ID: unknown } }).FIELDS.ID)).toBe(offlineDealId);
+		},
 	}),
 	'event.getManyOffline': app({
 		// answered generically: seed one queued event and one of another kind (event-offline-list.md)

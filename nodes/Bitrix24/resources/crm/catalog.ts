@@ -2,19 +2,20 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { bool, id, json, list, num, str } from '../shared';
+import { bool, fieldsOp, fieldsOutput, id, json, list, num, str } from '../shared';
+import { productRowMore } from './payments';
 
 /** The trade catalog (catalog.*) and the product rows of CRM items (crm.item.productrow.*). */
 
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
-const offsetPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
-const iblockId = num('iblockId', 'Catalog ID', { required: true, default: 0, description: 'Information block ID of the catalog (see Catalog → Get Many)' });
+export const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
+export const offsetPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
+export const iblockId = num('iblockId', 'Catalog ID', { required: true, default: 0, description: 'Information block ID of the catalog (see Catalog → Get Many)' });
 
 /**
  * Product and section lists require `iblockId` inside `filter`, which the generic Filter option would
  * replace: the catalog ID and the optional extra conditions are merged into one filter here.
  */
-function iblockList(method: string, itemsPath: string, entity: string, select: string): OperationSpec {
+export function iblockList(method: string, itemsPath: string, entity: string, select: string): OperationSpec {
 	return {
 		value: 'getMany',
 		name: 'Get Many',
@@ -32,7 +33,23 @@ function iblockList(method: string, itemsPath: string, entity: string, select: s
 	};
 }
 
-const productFields = [
+/** `*.getFields` answers `{ <noun>: { <field>: {...} } }`: one output item per field. */
+export const fieldsOf = (wrap: string) => (result: unknown) => fieldsOutput((result as IDataObject)?.[wrap]);
+
+/** `*.getFieldsByFilter`: the fields of one catalog (its properties included), one item per field. */
+export const fieldsByFilter = (prefix: string, wrap: string, noun: string): OperationSpec => ({
+	value: 'getFieldsByFilter',
+	name: 'Get Fields By Filter',
+	action: `Get the ${noun} fields of a catalog`,
+	description: 'Fields of the catalog, its properties included',
+	method: `${prefix}.getFieldsByFilter`,
+	kind: 'fields',
+	params: [{ ...iblockId, to: 'filter.iblockId' }],
+	output: fieldsOf(wrap),
+	since: 2,
+});
+
+export const productFields = [
 	f(bool('active', 'Active', 'Whether the product is active', { yn: true })),
 	f(str('code', 'Code')),
 	f(str('xmlId', 'External ID')),
@@ -70,6 +87,7 @@ export const product = crud({
 		'delete',
 	],
 	override: { get: { unwrap: 'product' } },
+	more: [fieldsByFilter('catalog.product', 'product', 'product')],
 });
 
 const sectionFields = [
@@ -95,6 +113,7 @@ export const catalogSection = crud({
 	unwrap: 'section',
 	verbs: ['create', 'get', iblockList('catalog.section.list', 'sections', 'catalog sections', 'id, iblockId, iblockSectionId, name, code, xmlId, sort, active'), 'update', 'delete'],
 	override: { update: { params: [sectionId, ...sectionKey] } },
+	more: [{ ...fieldsOp('catalog.section.getFields', 'catalog section'), output: fieldsOf('section'), since: 2 }],
 });
 
 export const catalog: ResourceSpec = {
@@ -102,7 +121,23 @@ export const catalog: ResourceSpec = {
 	name: 'Catalog',
 	group: 'CRM',
 	description: 'Trade catalogs; their IDs are the Catalog IDs products and sections need',
-	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many catalogs', method: 'catalog.catalog.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'catalogs' } }],
+	operations: [
+		{ value: 'getMany', name: 'Get Many', action: 'Get many catalogs', method: 'catalog.catalog.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'catalogs' } },
+		{ value: 'get', name: 'Get', action: 'Get a catalog', method: 'catalog.catalog.get', kind: 'get', params: [id('id', 'Catalog ID')], unwrap: 'catalog', since: 2 },
+		{ ...fieldsOp('catalog.catalog.getFields', 'catalog'), output: fieldsOf('catalog'), since: 2 },
+		{
+			value: 'isVariationCatalog',
+			name: 'Is Variation Catalog',
+			action: 'Check whether a catalog holds variations',
+			method: 'catalog.catalog.isOffers',
+			kind: 'action',
+			params: [id('id', 'Catalog ID')],
+			output: (result, request) => ({ id: (request as IDataObject).id as string, isVariationCatalog: result === true }),
+			since: 2,
+		},
+	],
+	// saved workflows omit the default: Get Many stays it
+	defaultOperation: 'getMany',
 };
 
 const priceId = id('id', 'Price ID');
@@ -123,21 +158,29 @@ export const price = crud({
 	unwrap: 'price',
 	paging: { ...offsetPaging, itemsPath: 'prices' },
 	override: { update: { params: [priceId, ...priceValue] } },
+	more: [
+		{
+			value: 'setPrices',
+			name: 'Set Prices',
+			action: 'Set the prices of a product',
+			description: 'Replaces the product\'s prices: price types not in the list lose their price',
+			method: 'catalog.price.modify',
+			kind: 'update',
+			params: [
+				num('productId', 'Product ID', { required: true, default: 0, to: 'fields.product.id' }),
+				json('prices', 'Prices (JSON)', {
+					required: true,
+					shape: 'array',
+					to: 'fields.product.prices',
+					description: 'e.g. [{"catalogGroupId": 1, "price": 100, "currency": "USD"}]; a price with an ID updates that price',
+				}),
+			],
+			unwrap: 'prices',
+			since: 2,
+		},
+		{ ...fieldsOp('catalog.price.getFields', 'product price'), output: fieldsOf('price'), since: 2 },
+	],
 });
-
-export const priceType: ResourceSpec = {
-	value: 'priceType',
-	name: 'Price Type',
-	group: 'CRM',
-	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many price types', method: 'catalog.priceType.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'priceTypes' } }],
-};
-
-export const store: ResourceSpec = {
-	value: 'store',
-	name: 'Warehouse',
-	group: 'CRM',
-	operations: [{ value: 'getMany', name: 'Get Many', action: 'Get many warehouses', method: 'catalog.store.list', kind: 'getMany', paging: { ...offsetPaging, itemsPath: 'stores' } }],
-};
 
 const ownerType = str('ownerType', 'Owner Type', { required: true, default: 'D', description: 'Short code of the owner: L lead, D deal, Q quote, SI invoice, T<hex type ID> smart process' });
 const ownerId = num('ownerId', 'Owner ID', { required: true, default: 0, description: 'ID of the CRM record' });
@@ -195,5 +238,6 @@ export const productRow = crud({
 			],
 			unwrap: 'productRows',
 		},
+		...productRowMore,
 	],
 });

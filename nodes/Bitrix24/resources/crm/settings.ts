@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
 import { bool, fieldsOp, fieldsOutput, id, json, list, num, str } from '../shared';
+import { currencyMore, enumMore } from './more';
 
 /** Smart-process types, pipelines and stages: crm.type.*, crm.category.*, crm.status.*, crm.stagehistory.list. */
 
@@ -169,6 +170,7 @@ export const currency = crud({
 	updateFixed: { fields: {} },
 	paging: { mode: 'all', orderKey: 'order' },
 	override: { update: { params: [{ ...currencyId, to: 'ID' }] } },
+	more: currencyMore,
 });
 
 export const duplicate: ResourceSpec = {
@@ -228,5 +230,5 @@ export const crmEnum: ResourceSpec = {
 	name: 'CRM Enumeration',
 	group: 'CRM',
 	description: 'Fixed CRM value lists',
-	operations: [fieldsOp('crm.multifield.fields', 'multifield', { value: 'getMultifieldFields', name: 'Get Multifield Fields' })],
+	operations: [fieldsOp('crm.multifield.fields', 'multifield', { value: 'getMultifieldFields', name: 'Get Multifield Fields' }), ...enumMore],
 };

@@ -6,7 +6,7 @@ import { bool, id, json, num, str } from '../shared';
 
 /** Custom (UF_CRM_*) fields: the per-entity crm.*.userfield.* methods and the universal userfieldconfig.*. */
 
-const USER_TYPES: INodePropertyOptions[] = [
+export const USER_TYPES: INodePropertyOptions[] = [
 	['Address', 'address'],
 	['Boolean', 'boolean'],
 	['CRM Item Link', 'crm'],

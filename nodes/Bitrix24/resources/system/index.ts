@@ -7,6 +7,8 @@ import type { Command } from '../../transport/request';
 import { toQueryString } from '../../transport/encode';
 import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
 import { forEachItem } from '../../handlers/items';
+import { restV3Of } from '../../methods/methodSearch';
+import { eventLog } from './eventLog';
 import { str } from '../shared';
 
 function resultItems(result: unknown): IDataObject[] {
@@ -36,17 +38,31 @@ const methodLocator: INodeProperties = {
 			name: 'name',
 			type: 'string',
 			placeholder: 'e.g. crm.deal.list',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)*\\s*$', errorMessage: 'Not a method name; enter one such as crm.deal.list' } }],
+			validation: [{ type: 'regex', properties: { regex: '^\\s*(api/)?[a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)*\\s*$', errorMessage: 'Not a method name; enter one such as crm.deal.list' } }],
 		},
 	],
 };
 
 const METHOD_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/i;
 
+/**
+ * Which API a call goes to: the API option, else an `api/` prefix on the name, else REST 3.0 for
+ * methods that exist only there (they are unknown at the classic address) and classic for the rest,
+ * so methods with both versions (tasks.task.get) keep calling the classic one saved workflows used.
+ */
+function apiFor(name: string, choice: unknown): { method: string; api?: 'v3' } {
+	const prefixed = /^api\//i.test(name);
+	const method = prefixed ? name.slice(4) : name;
+	if (choice === 'v3') return { method, api: 'v3' };
+	if (choice === 'classic') return { method };
+	return prefixed || restV3Of(method) === 'only' ? { method, api: 'v3' } : { method };
+}
+
 async function callAnyMethod(this: IExecuteFunctions, _op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	return await forEachItem(itemCount, async (i) => {
 		// version 2 saves a locator ({ mode, value }), version 1 the plain name
-		const method = String(this.getNodeParameter('methodName', i, '', { extractValue: true })).trim().replace(/\.json$/i, '');
+		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const { method, api } = apiFor(String(this.getNodeParameter('methodName', i, '', { extractValue: true })).trim().replace(/\.json$/i, ''), options.api);
 		if (!METHOD_NAME.test(method)) {
 			throw new NodeOperationError(this.getNode(), `"${method}" is not a Bitrix24 method name [item ${i}]`, {
 				itemIndex: i,
@@ -60,10 +76,16 @@ async function callAnyMethod(this: IExecuteFunctions, _op: OperationSpec, itemCo
 				description: 'Enter a JSON object, e.g. {"id": 1}, or an array for positional methods.',
 			});
 		}
-		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		if (api === 'v3' && Array.isArray(params)) {
+			throw new NodeOperationError(this.getNode(), `Parameters (JSON) must be a JSON object for the REST 3.0 method ${method} [item ${i}]`, {
+				itemIndex: i,
+				description: 'REST 3.0 takes a JSON object body only, e.g. {"id": 1}. Set API to "Classic" for positional methods.',
+			});
+		}
 		const envelope = await callMethod(this, method, params as IDataObject, {
 			itemIndex: i,
 			idempotent: options.safeToRetry === true ? true : undefined,
+			api,
 		});
 		return {
 			json: options.fullResponse
@@ -139,6 +161,19 @@ export const system: ResourceSpec = {
 			optional: [
 				{ name: 'fullResponse', label: 'Full Response', type: 'boolean', description: 'Whether to return the whole envelope (result, next, total, time) instead of the result' },
 				{ name: 'safeToRetry', label: 'Safe to Retry', type: 'boolean', description: 'Whether the method only reads, so it may be sent again after a network error or 5xx' },
+				{
+					name: 'api',
+					label: 'API',
+					type: 'options',
+					default: 'auto',
+					since: 2,
+					description: 'Which Bitrix24 REST API to call. Auto: REST 3.0 (/rest/api/) for methods that exist only there or names written api/METHOD, classic for the rest.',
+					options: [
+						{ name: 'Auto', value: 'auto' },
+						{ name: 'Classic', value: 'classic', description: 'Calls https://portal/rest/…' },
+						{ name: 'REST 3.0', value: 'v3', description: 'Calls https://portal/rest/api/…: JSON object body, Idempotency-Key on writes' },
+					],
+				},
 			],
 			optionalName: 'options',
 			execute: callAnyMethod,
@@ -164,4 +199,4 @@ export const system: ResourceSpec = {
 	],
 };
 
-export const systemResources: ResourceSpec[] = [system];
+export const systemResources: ResourceSpec[] = [system, eventLog];

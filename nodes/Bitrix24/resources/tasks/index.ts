@@ -5,6 +5,9 @@ import { crud } from '../crud';
 import { bool, id, num, str } from '../shared';
 import { taskChecklist, taskComment, taskElapsedTime } from './items';
 import { task } from './task';
+import { scrumResources } from './scrum';
+import { templateResources } from './templates';
+import { taskResultV3, tasksV3Resources } from './v3';
 
 const isAdmin = bool('isAdmin', 'As Administrator', 'Whether to skip permission checks (works for portal administrators only)');
 const stageFields = [
@@ -112,7 +115,10 @@ export const taskResult: ResourceSpec = {
 			// the method answers null on success
 			deleted: result !== false,
 		})),
+		...taskResultV3,
 	],
+	// the first by name before REST 3.0's Create was added: workflows saved without an operation keep it
+	defaultOperation: 'createFromComment',
 };
 
-export const tasksResources: ResourceSpec[] = [task, taskComment, taskChecklist, taskElapsedTime, taskStage, taskResult];
+export const tasksResources: ResourceSpec[] = [task, taskComment, taskChecklist, taskElapsedTime, taskStage, taskResult, ...tasksV3Resources, ...templateResources, ...scrumResources];

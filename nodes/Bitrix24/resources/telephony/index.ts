@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
 import { act, date, json, list, num, str } from '../shared';
+import { followUpResources } from './followUp';
+import { voiceResources } from './voice';
 
 const callId = str('CALL_ID', 'Call ID', { required: true, description: 'The ID returned by Register', placeholder: 'e.g. externalCall.716f1cb7...' });
 const userId = str('USER_ID', 'User ID', { required: true, locator: 'user' });
@@ -244,4 +246,4 @@ export const telephonyLine: ResourceSpec = {
 	],
 };
 
-export const telephonyResources: ResourceSpec[] = [call, externalLine, callStatistic, telephonyUser, telephonyLine];
+export const telephonyResources: ResourceSpec[] = [call, externalLine, callStatistic, telephonyUser, telephonyLine, ...voiceResources, ...followUpResources];

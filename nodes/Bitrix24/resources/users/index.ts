@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
 import { bool, date, id, json, list, num, str, yn } from '../shared';
+import { hrResources } from './hr';
+import { timeRecord } from './timeman';
 
 /** `*.fields` of users and departments map each field to its title only. */
 const titlesOutput = (result: unknown): IDataObject[] => Object.entries((result ?? {}) as IDataObject).map(([field, title]) => ({ field, title }));
@@ -269,4 +271,4 @@ export const workgroupMember: ResourceSpec = {
 	],
 };
 
-export const usersResources: ResourceSpec[] = [user, userField, department, workgroup, workgroupMember];
+export const usersResources: ResourceSpec[] = [user, userField, department, workgroup, workgroupMember, ...hrResources, timeRecord];

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PagingSpec, ResourceSpec } from '../../types';
 import { id, json, list, num, str } from '../shared';
+import { automationResources, templateWrites } from './automation';
 
 /** Document kinds a workflow runs on: [module, document class, ID prefix] as the DOCUMENT_ID array wants them. */
 const DOCUMENTS: Record<string, [string, string, string]> = {
@@ -115,6 +116,7 @@ export const workflowTemplate: ResourceSpec = {
 			params: [id('ID', 'Template ID')],
 			appOnly: true,
 		},
+		...templateWrites,
 	],
 };
 
@@ -170,4 +172,4 @@ export const workflowTask: ResourceSpec = {
 	],
 };
 
-export const workflowsResources: ResourceSpec[] = [workflow, workflowTemplate, workflowTask];
+export const workflowsResources: ResourceSpec[] = [workflow, workflowTemplate, workflowTask, ...automationResources];
