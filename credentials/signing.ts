@@ -115,6 +115,13 @@ export function signWithApiKey(options: RequestOptions, credentials: ICredential
 		: { ...options, baseURL: !options.baseURL ? `${portal}/rest/` : /^https?:/i.test(options.baseURL) ? options.baseURL : normalizePortal(options.baseURL) };
 	if (!isOnPortal(resolved, portal)) return resolved;
 	if (placement === 'queryParameter') {
+		// REST 3.0 reads nothing from the query string (api-reference/rest-v3.md#call): the key would be dropped
+		const target = absoluteUrl(resolved);
+		if (target && /\/rest\/api\//.test(target.pathname)) {
+			throw new Error(
+				'This operation uses Bitrix24 REST 3.0 (/rest/api/), which does not read the query string, so a key sent as a Query Parameter never reaches it. In the Bitrix24 API Key credential set "Send Key As" to "Webhook Path" or "HTTP Header".',
+			);
+		}
 		const name = String(credentials.parameterName || 'auth');
 		return { ...resolved, qs: { ...(resolved.qs as IDataObject), [name]: key } };
 	}

@@ -33,7 +33,7 @@ export function toProperty(spec: ParamSpec, version = 2): INodeProperties {
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: spec.options ?? [], default: spec.default ?? [] };
 		default:
-			return { ...base, type: 'string', default: spec.default ?? '' };
+			return { ...base, type: 'string', default: spec.default ?? '', ...(spec.password ? { typeOptions: { password: true } } : {}) };
 	}
 }
 

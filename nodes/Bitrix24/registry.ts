@@ -41,8 +41,10 @@ function getManyProperties(resource: string, op: OperationSpec, version: number)
 				name: 'filter',
 				type: 'json',
 				default: '{}',
-				description:
-					'Bitrix24 filter as a JSON object; prefix a field with an operator (=, !=, &gt;, &gt;=, &lt;, &lt;=, %, @, !@), e.g. {"&gt;OPPORTUNITY": 1000, "STAGE_ID": "NEW"}',
+				description: op.paging.conditions
+					? // REST 3.0 filters (rest-v3.md#filter): no LIKE and no "not in"
+						'REST 3.0 filter on camelCase fields: a list of conditions [["field", "operator", value], …] with =, !=, &gt;, &gt;=, &lt;, &lt;=, in, between, and {"logic": "or", "conditions": […]} groups, e.g. [["status", "=", "NEW"], ["id", "between", [100, 200]]]. An object also works: {"status": "NEW", "&gt;=id": 100, "@id": [1, 2]}. There is no "contains" (%) or "not in" (!@).'
+					: 'Bitrix24 filter as a JSON object; prefix a field with an operator (=, !=, &gt;, &gt;=, &lt;, &lt;=, %, @, !@), e.g. {"&gt;OPPORTUNITY": 1000, "STAGE_ID": "NEW"}',
 			});
 			// rows of field / operator / value where the entity describes its fields (*.fields)
 			if (version >= 2 && op.record) options.push(filterRowsOption);

@@ -20,6 +20,8 @@ export interface ParamSpec {
 	options?: INodePropertyOptions[];
 	/** Booleans Bitrix24 wants as Y/N. */
 	yn?: boolean;
+	/** A secret (password, token): n8n masks the text input. */
+	password?: boolean;
 	/** For `options`: a method in methods/loadOptions that lists the choices from the portal. */
 	loadOptions?: string;
 	/** What node version 2 shows instead of the plain input (e.g. Call Method's searchable method list); version 1 keeps the plain one. */

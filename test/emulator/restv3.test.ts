@@ -109,7 +109,11 @@ describe('REST 3.0 at /rest/api/', () => {
 	});
 
 	test('tasks.task.* on REST 3.0 share the classic task records', async () => {
-		const add = await post(v3('tasks.task.add'), { fields: { title: 'Report', responsibleId: 1 } });
+		// tasks-task-add-rest-v3.md: title, creatorId and responsibleId are required
+		const refused = await post(v3('tasks.task.add'), { fields: { title: 'Report', responsibleId: 1 } });
+		expect(refused.status).toBe(400);
+		expect(refused.body.error).toEqual(expect.objectContaining({ code: 'BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION', validation: [{ field: 'creatorId', message: 'Required field `creatorId` is missing' }] }));
+		const add = await post(v3('tasks.task.add'), { fields: { title: 'Report', creatorId: 1, responsibleId: 1 } });
 		expect(add.status).toBe(200);
 		const id = add.body.result.item.id;
 		expect(add.body.result.item).toEqual(expect.objectContaining({ id: expect.any(Number), title: 'Report', responsibleId: 1, creatorId: 1 }));

@@ -68,27 +68,71 @@ function canonical(v: unknown): string {
 	return JSON.stringify(v ?? null);
 }
 
-const OPS: Record<string, string> = { '=': '=', '!=': '!', '>': '>', '>=': '>=', '<': '<', '<=': '<=', in: '@' };
+/** REST 3.0 filter operators (rest-v3.md#operators); anything else is UNKNOWNFILTEROPERATOREXCEPTION. */
+const FILTER_OPS = new Set(['=', '!=', '>', '>=', '<', '<=', 'in', 'between']);
+/** The task object's fields (tasks/fields-rest-v3.md#taskdto): a condition on anything else is an unknown field. */
+const TASK_FIELDS = new Set(
+	('id title description creatorId creator created responsibleId responsible deadline needsControl startPlan endPlan checklist groupId group stageId stage epicId storyPoints flowId flow ' +
+		'priority status statusChanged accomplices auditors parentId parent containsChecklist containsSubTasks containsRelatedTasks containsGanttLinks containsPlacements containsResults ' +
+		'numberOfReminders chatId chat plannedDuration actualDuration durationType started estimatedTime replicate changed changedById changedBy statusChangedById statusChangedBy closedById ' +
+		'closedBy closed activity guid xmlId exchangeId exchangeModified outlookVersion mark allowsChangeDeadline allowsTimeTracking matchesWorkTime addInReport isMultitask siteId ' +
+		'forkedByTemplateId forkedByTemplate maxDeadlineChangeDate maxDeadlineChanges requireDeadlineChangeReason link rights archiveLink crmItemIds emailId email elapsedTime requireResult ' +
+		'matchesSubTasksTime autocompleteSubTasks allowsChangeDatePlan inFavorite inPin inGroupPin inMute source dependsOn scenarios').split(' '),
+);
 
-/** REST 3.0 conditions ([["id", ">", 5], {logic: "or", ...}]) as the classic filter object the stores read. */
-export function conditionsToFilter(filter: unknown): Rec {
-	if (!Array.isArray(filter)) throw new V3Error(400, `${PREFIX}VALIDATION_REQUESTVALIDATIONEXCEPTION`, 'Error validating request object', [{ field: 'filter', message: 'filter must be a list of conditions' }]);
-	const out: Rec = {};
-	for (const c of filter) {
-		if (isObj(c)) throw new V3Error(400, `${PREFIX}UNKNOWNFILTEROPERATOREXCEPTION`, 'The emulator does not evaluate "logic" groups');
-		if (!Array.isArray(c) || c.length < 2) throw new V3Error(400, `${PREFIX}VALIDATION_REQUESTVALIDATIONEXCEPTION`, 'Error validating request object', [{ field: 'filter', message: 'a condition is [field, operator, value]' }]);
-		const [field, op, value] = c.length === 2 ? [c[0], Array.isArray(c[1]) ? 'in' : '=', c[1]] : c;
-		if (op === 'between') {
-			if (!Array.isArray(value) || value.length !== 2) throw new V3Error(400, `${PREFIX}VALIDATION_REQUESTVALIDATIONEXCEPTION`, 'Error validating request object', [{ field: String(field), message: 'between takes [from, to]' }]);
-			out[`>=${String(field)}`] = value[0];
-			out[`<=${String(field)}`] = value[1];
-			continue;
+/** The entry's fields, filterable "similar to those in select" (main-eventlog-list.md). */
+const EVENTLOG_FIELDS = new Set(['id', 'timestampX', 'severity', 'auditTypeId', 'moduleId', 'itemId', 'remoteAddr', 'userAgent', 'requestUri', 'siteId', 'userId', 'guestId', 'description']);
+
+/** The fields a REST 3.0 list filters on, where its page lists them all; other lists are not checked. */
+function filterFields(method: string): Set<string> | undefined {
+	if (method === 'tasks.task.list') return TASK_FIELDS;
+	if (method === 'main.eventlog.list' || method === 'main.eventlog.tail') return EVENTLOG_FIELDS;
+	return undefined;
+}
+
+const invalid = (field: string, message: string) => new V3Error(400, `${PREFIX}VALIDATION_REQUESTVALIDATIONEXCEPTION`, 'Error validating request object', [{ field, message }]);
+const asNumber = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined);
+const asTime = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)) ? Date.parse(v) : undefined);
+
+/** Numbers as numbers, ISO dates as instants (any offset), the rest as text. */
+function compareValues(a: unknown, b: unknown): number {
+	const [na, nb] = [asNumber(a), asNumber(b)];
+	if (na !== undefined && nb !== undefined) return na - nb;
+	const [ta, tb] = [asTime(a), asTime(b)];
+	if (ta !== undefined && tb !== undefined) return ta - tb;
+	return String(a).localeCompare(String(b));
+}
+
+/**
+ * A REST 3.0 filter (rest-v3.md#filter) checked as Bitrix24 checks it, as a test on REST 3.0 items:
+ * conditions [field, op, value] or [field, value] (= or, for a list, in) joined by AND, and
+ * {logic: "or", conditions: [...]} groups; an unknown operator or field is refused.
+ */
+export function v3Filter(filter: unknown, fields: Set<string> | undefined): (row: Rec) => boolean {
+	if (!Array.isArray(filter)) throw invalid('filter', 'filter must be a list of conditions');
+	const tests = filter.map((c): ((row: Rec) => boolean) => {
+		if (isObj(c)) {
+			const logic = String(c.logic ?? 'and').toLowerCase();
+			if (!['and', 'or'].includes(logic) || !Array.isArray(c.conditions)) throw invalid('filter', 'a group is {"logic": "or", "conditions": [...]}');
+			const inner = c.conditions.map((x) => v3Filter([x], fields));
+			return logic === 'or' ? (row) => inner.some((t) => t(row)) : (row) => inner.every((t) => t(row));
 		}
-		const prefix = OPS[String(op)];
-		if (prefix === undefined) throw new V3Error(400, `${PREFIX}UNKNOWNFILTEROPERATOREXCEPTION`, `Unknown filter operator \`${String(op)}\``);
-		out[`${prefix}${String(field)}`] = value;
-	}
-	return out;
+		if (!Array.isArray(c) || c.length < 2 || c.length > 3 || typeof c[0] !== 'string') throw invalid('filter', 'a condition is [field, operator, value] or [field, value]');
+		const [field, op, value] = c.length === 2 ? [c[0], Array.isArray(c[1]) ? 'in' : '=', c[1]] : (c as [string, unknown, unknown]);
+		if (typeof op !== 'string' || !FILTER_OPS.has(op)) throw new V3Error(400, `${PREFIX}UNKNOWNFILTEROPERATOREXCEPTION`, `Unknown filter operator \`${String(op)}\``);
+		if (fields && !fields.has(field)) throw new V3Error(400, `${PREFIX}UNKNOWNDTOPROPERTYEXCEPTION`, `Unknown field \`${field}\``);
+		if (op === 'in' && !Array.isArray(value)) throw invalid(field, 'in takes a list of values');
+		if (op === 'between' && !(Array.isArray(value) && value.length === 2)) throw invalid(field, 'between takes [from, to]');
+		return (row) => {
+			const actual = row[field] ?? (field === 'id' ? row.ID : undefined);
+			if (op === 'in') return (value as unknown[]).some((v) => actual !== undefined && actual !== null && compareValues(actual, v) === 0);
+			if (actual === undefined || actual === null) return op === '!=' ? value !== null : value === null && op === '=';
+			if (op === 'between') return compareValues(actual, (value as unknown[])[0]) >= 0 && compareValues(actual, (value as unknown[])[1]) <= 0;
+			const d = compareValues(actual, value);
+			return op === '=' ? d === 0 : op === '!=' ? d !== 0 : op === '>' ? d > 0 : op === '>=' ? d >= 0 : op === '<' ? d < 0 : d <= 0;
+		};
+	});
+	return (row) => tests.every((t) => t(row));
 }
 
 const upperSnake = (k: string): string => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
@@ -131,7 +175,11 @@ export class RestV3 {
 		switch (method) {
 			case 'tasks.task.add':
 				return async (ctx, core) => {
-					const r = await classic(method, ctx, core, { fields: classicTaskFields(isObj(p(ctx, 'fields')) ? (p(ctx, 'fields') as Rec) : {}) });
+					const fields = isObj(p(ctx, 'fields')) ? (p(ctx, 'fields') as Rec) : {};
+					// title, creatorId and responsibleId are required (tasks-task-add-rest-v3.md, "Request Validation Errors")
+					const missing = ['title', 'creatorId', 'responsibleId'].filter((k) => fields[k] === undefined || fields[k] === null || fields[k] === '');
+					if (missing.length) throw new V3Error(400, `${PREFIX}VALIDATION_REQUESTVALIDATIONEXCEPTION`, 'Error during request object validation', missing.map((field) => ({ field, message: `Required field \`${field}\` is missing` })));
+					const r = await classic(method, ctx, core, { fields: classicTaskFields(fields) });
 					return { ...r, result: { item: v3Task((r.result as Rec).task as Rec) } };
 				};
 			case 'tasks.task.get':
@@ -155,17 +203,12 @@ export class RestV3 {
 				};
 			case 'tasks.task.list':
 				return async (ctx, core) => {
-					const filter = p(ctx, 'filter');
-					const classicFilter: Rec = {};
-					for (const [k, v] of Object.entries(filter === undefined ? {} : conditionsToFilter(filter))) {
-						const [, op, field] = /^(>=|<=|!|>|<|=|@)?(.*)$/.exec(k) as RegExpExecArray;
-						classicFilter[`${op === '@' ? '@' : op ?? ''}${upperSnake(field)}`] = v;
-					}
+					// serve() applies the REST 3.0 filter to the items
 					const order = isObj(p(ctx, 'order')) ? Object.fromEntries(Object.entries(p(ctx, 'order') as Rec).map(([k, v]) => [upperSnake(k), v])) : undefined;
 					// every matching task; serve() cuts the page out of `items`
 					const rows: Rec[] = [];
 					for (let start = 0; ; ) {
-						const r = await classic(method, ctx, core, { filter: classicFilter, ...(order ? { order } : {}), start });
+						const r = await classic(method, ctx, core, { ...(order ? { order } : {}), start });
 						rows.push(...((r.result as Rec).tasks as Rec[]));
 						if (r.next === undefined) break;
 						start = r.next;
@@ -179,15 +222,16 @@ export class RestV3 {
 					const field = String(cursor.field ?? 'id');
 					const desc = String(cursor.order ?? 'ASC').toUpperCase() === 'DESC';
 					const value = Number(cursor.value ?? 0);
-					const of = (r: Rec) => Number(field === 'id' ? r.ID : r[field]);
-					const conds = Array.isArray(p(ctx, 'filter')) ? Object.entries(conditionsToFilter(p(ctx, 'filter'))) : [];
+					const of = (r: Rec) => Number(r[field]);
+					const keep = p(ctx, 'filter') === undefined ? () => true : v3Filter(p(ctx, 'filter'), filterFields(method));
 					const rows = core.store
 						.all('generic:main.eventlog')
+						.map(({ ID, _created, _scope, ...rest }): Rec => ({ id: ID, ...rest }))
 						.filter((r) => (desc ? value === 0 || of(r) < value : of(r) > value))
-						.filter((r) => conds.every(([k, v]) => /^=?(\w+)$/.test(k) && String(r[k.replace(/^=/, '')]) === String(v)))
+						.filter(keep)
 						.sort((a, b) => (desc ? of(b) - of(a) : of(a) - of(b)))
 						.slice(0, Number(cursor.limit ?? 50) || 50);
-					return { result: { items: rows.map(({ ID, _created, _scope, ...rest }) => ({ id: ID, ...rest })) } };
+					return { result: { items: rows } };
 				};
 			case 'call.followup.get':
 				return (ctx, core) => {
@@ -308,8 +352,9 @@ export class RestV3 {
 			const pagination = isObj(params.pagination) ? params.pagination : {};
 			const invoked: Params = { ...params };
 			delete invoked.pagination;
-			// generic stores read classic filter objects; tasks.task.list converts its own
-			if (Array.isArray(invoked.filter) && method !== 'tasks.task.list') invoked.filter = conditionsToFilter(invoked.filter);
+			// a list's REST 3.0 filter is checked before the call and applied to its items (the tail applies its own
+			// before its limit); handlers read only classic filter objects, so the list stays for required-field checks
+			const keep = Array.isArray(invoked.filter) ? v3Filter(invoked.filter, filterFields(method)) : undefined;
 			let out: { res: MethodResult; time: Record<string, unknown> };
 			try {
 				out = await this.host.invoke({ method, params: invoked, caller, inBatch: false, api: 'v3' });
@@ -317,7 +362,14 @@ export class RestV3 {
 				if (e instanceof B24Error) throw fromClassic(e);
 				throw e;
 			}
-			const result = this.page(method, out.res.result, pagination);
+			const listed = out.res.result;
+			let kept = listed;
+			if (keep && method !== 'main.eventlog.tail' && isObj(listed) && Array.isArray(listed.items)) {
+				// the filter sees the whole record: an item's stored fields (left out by select or the answer's shape) under its own
+				const stored = new Map(this.host.core.store.all(`generic:${method.split('.').slice(0, -1).join('.')}`).map((r) => [String(r.ID), r]));
+				kept = { ...listed, items: (listed.items as Rec[]).filter((item) => keep({ ...(stored.get(String(item.id)) ?? {}), ...item })) };
+			}
+			const result = this.page(method, kept, pagination);
 			const answer = { result, time: out.time };
 			if (replayKey) this.replays.set(replayKey, { body, at: this.host.clock.now(), result: answer });
 			if (fault && (fault.commit || fault.kind === 'stall') && ['status', 'html', 'reset', 'stall'].includes(fault.kind)) return this.host.applyFault(fault, req, res, st);

@@ -26,6 +26,21 @@ describe('Scrum state', () => {
 		expect((await hook(em, 'tasks.api.scrum.sprint.get', { sprintId: sprint.id })).body).toEqual({ error: '0', error_description: 'Sprint not found' });
 	});
 
+	test("a backlog is read by its group's ID; one backlog per group", async () => {
+		const backlog = (await hook(em, 'tasks.api.scrum.backlog.add', { fields: { groupId: 125, createdBy: 6 } })).body.result;
+		expect(backlog).toEqual({ id: expect.any(Number), groupId: 125, createdBy: 6, modifiedBy: 0 });
+		expect(backlog.id).not.toBe(125);
+		// tasks-api-scrum-backlog-get.md: id is the group's ID
+		expect((await hook(em, 'tasks.api.scrum.backlog.get', { id: 125 })).body.result).toEqual(backlog);
+		expect((await hook(em, 'tasks.api.scrum.backlog.get', { id: backlog.id })).body).toEqual({ error: '0', error_description: 'Backlog not found' });
+		expect((await hook(em, 'tasks.api.scrum.backlog.get', {})).body.error).toBeDefined();
+		expect((await hook(em, 'tasks.api.scrum.backlog.add', { fields: { groupId: 125, createdBy: 6 } })).body).toEqual({ error: '0', error_description: 'Backlog already added' });
+		// update and delete take the backlog's own ID
+		expect((await hook(em, 'tasks.api.scrum.backlog.update', { id: backlog.id, fields: { modifiedBy: 1 } })).body.result.modifiedBy).toBe(1);
+		expect((await hook(em, 'tasks.api.scrum.backlog.delete', { id: backlog.id })).body.result).toEqual([]);
+		expect((await hook(em, 'tasks.api.scrum.backlog.get', { id: 125 })).body).toEqual({ error: '0', error_description: 'Backlog not found' });
+	});
+
 	test('epics list with filter and paging; the Scrum fields of a task round-trip', async () => {
 		for (const name of ['Search', 'Checkout']) await hook(em, 'tasks.api.scrum.epic.add', { fields: { name, groupId: 143 } });
 		const listed = (await hook(em, 'tasks.api.scrum.epic.list', { filter: { name: 'Checkout' } })).body;

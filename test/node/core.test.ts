@@ -283,3 +283,23 @@ describe('CRM fields', () => {
 		expect(out.error).toMatch(/"TITLE" is not a custom field name/);
 	});
 });
+
+test('secret inputs are masked: SIP line password, workflow event token, bot token', () => {
+	const properties = new Bitrix24().getNodeType(2).description.properties;
+	const masked = (resource: string, operation: string, name: string, collection?: string) => {
+		const shown = properties.filter((p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation));
+		const holder = collection ? (shown.find((p) => p.name === collection)?.options as Array<{ name: string; typeOptions?: object }> | undefined) : shown;
+		return { resource, operation, name, typeOptions: holder?.find((p) => p.name === name)?.typeOptions };
+	};
+	for (const [resource, operation, name, collection] of [
+		['sipLine', 'create', 'PASSWORD', 'additionalFields'],
+		['sipLine', 'update', 'PASSWORD', 'updateFields'],
+		['workflowActivity', 'sendResult', 'EVENT_TOKEN'],
+		['workflowActivity', 'log', 'EVENT_TOKEN'],
+		['automationRule', 'sendResult', 'EVENT_TOKEN'],
+		['bot', 'register', 'botToken'],
+		['botMessage', 'send', 'botToken'],
+	]) {
+		expect(masked(resource, operation, name, collection)).toEqual({ resource, operation, name, typeOptions: { password: true } });
+	}
+});

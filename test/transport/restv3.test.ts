@@ -22,6 +22,21 @@ describe('signing /rest/api/ URLs', () => {
 		const header = signWithApiKey({ url: 'https://acme.bitrix24.com/rest/api/main.eventlog.list' }, { ...base, sendKeyAs: 'header', headerName: 'X-Key' });
 		expect({ url: header.url, headers: header.headers }).toEqual({ url: 'https://acme.bitrix24.com/rest/api/main.eventlog.list', headers: { 'X-Key': 'KEY123' } });
 	});
+	test('an API key as a Query Parameter is refused on /rest/api/ (REST 3.0 reads no query string), kept on the classic address', () => {
+		const base = { portalUrl: 'https://acme.bitrix24.com', userId: '7', apiKey: 'KEY123', sendKeyAs: 'queryParameter', parameterName: 'auth' };
+		const classic = signWithApiKey({ url: 'https://acme.bitrix24.com/rest/tasks.task.get' }, base);
+		expect(classic.qs).toEqual({ auth: 'KEY123' });
+		for (const url of ['https://acme.bitrix24.com/rest/api/main.eventlog.list', 'api/tasks.task.list']) {
+			let error: Error | undefined;
+			try {
+				signWithApiKey({ url }, base);
+			} catch (e) {
+				error = e as Error;
+			}
+			expect(error?.message).toMatch(/REST 3\.0.*query string.*"Webhook Path" or "HTTP Header"/);
+			expect(error?.message).not.toContain('KEY123');
+		}
+	});
 });
 
 describe('REST 3.0 through the node', () => {

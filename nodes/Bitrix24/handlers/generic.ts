@@ -65,6 +65,8 @@ async function requestFor(ctx: IExecuteFunctions, op: OperationSpec, itemIndex: 
 	return op.prepare ? await op.prepare.call(ctx, params, itemIndex) : params;
 }
 
+const V3_FILTER_EXAMPLE = 'REST 3.0 conditions, e.g. [["status", "=", "NEW"], ["id", "in", [1, 2]]], or an object, e.g. {"status": "NEW", ">=id": 100}';
+
 async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
 	const requests = new Map<number, IDataObject>();
 	const outcomes = await forEachItem(itemCount, async (i) => {
@@ -72,8 +74,13 @@ async function executeGetMany(this: IExecuteFunctions, op: OperationSpec, itemCo
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = returnAll ? undefined : checkLimit(this, this.getNodeParameter('limit', i, 50), i, op.method);
 		const options = this.getNodeParameter('listOptions', i, {}) as IDataObject;
-		const json = parseJson(this, options.filter ?? '{}', 'Filter (JSON)', i, 'object', 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject;
-		const filter = mergeFilter(this, json, options.conditions, i);
+		// REST 3.0 lists also take their documented list of conditions (transport/paging.ts toConditions)
+		const v3 = op.paging!.conditions === true;
+		const json = parseJson(this, options.filter || (v3 ? '[]' : '{}'), 'Filter (JSON)', i, v3 ? 'any' : 'object', v3 ? V3_FILTER_EXAMPLE : 'a JSON object, e.g. {"STAGE_ID": "NEW", ">OPPORTUNITY": 1000}') as IDataObject | unknown[];
+		if (json === null || typeof json !== 'object') {
+			throw new NodeOperationError(this.getNode(), `Filter (JSON) must be a JSON array or object [item ${i}]`, { itemIndex: i, description: `Enter ${V3_FILTER_EXAMPLE}.` });
+		}
+		const filter = Array.isArray(json) ? json : mergeFilter(this, json, options.conditions, i);
 		const sort = parseJson(this, options.sort ?? '{}', 'Sort (JSON)', i, 'object', 'a JSON object, e.g. {"ID": "DESC"}') as IDataObject;
 		for (const [field, direction] of Object.entries(sort)) {
 			if (!['ASC', 'DESC'].includes(String(direction).toUpperCase())) {

@@ -17,7 +17,8 @@ export interface ListRequest {
 	paging: PagingSpec;
 	/** Parameters other than filter/order/select/start. */
 	params: IDataObject;
-	filter?: IDataObject;
+	/** A classic filter object; on REST 3.0 lists also the documented list of conditions. */
+	filter?: IDataObject | unknown[];
 	sort?: IDataObject;
 	select?: string[];
 	/** Max records; undefined = all. */
@@ -45,11 +46,11 @@ function isIdAscending(sort: IDataObject | undefined, orderField: string): boole
 	return keys.length === 1 && keys[0].toLowerCase() === orderField.toLowerCase() && String(sort![keys[0]]).toUpperCase() === 'ASC';
 }
 
-function listParams(request: ListRequest, extra: { filter?: IDataObject; order?: IDataObject; start?: number }): IDataObject {
+function listParams(request: ListRequest, extra: { filter?: IDataObject | unknown[]; order?: IDataObject; start?: number }): IDataObject {
 	const { paging } = request;
 	const params: IDataObject = { ...request.params };
 	const filter = extra.filter ?? request.filter;
-	if (paging.filterKey && filter && Object.keys(filter).length) params[paging.filterKey] = paging.conditions ? toConditions(filter) : filter;
+	if (paging.filterKey && filter && Object.keys(filter).length) params[paging.filterKey] = filter as IDataObject;
 	const order = extra.order ?? request.sort;
 	if (order && Object.keys(order).length) {
 		if (paging.orderPair) {
@@ -65,17 +66,43 @@ function listParams(request: ListRequest, extra: { filter?: IDataObject; order?:
 	return params;
 }
 
-const OPERATOR = /^(>=|<=|!=|>|<|=|!)?(.*)$/;
+/** Classic key prefixes with a REST 3.0 operator (rest-v3.md#operators: =, !=, >, >=, <, <=, in, between). */
+const V3_OPERATOR: Record<string, string> = { '': '=', '=': '=', '!': '!=', '!=': '!=', '>': '>', '>=': '>=', '<': '<', '<=': '<=', '@': 'in', '><': 'between' };
+
+/** Why a classic key has no REST 3.0 form, and the form to write instead. */
+function unmappable(prefix: string, field: string, value: unknown): string | undefined {
+	const name = field || 'field';
+	if (!field || /^\d+$/.test(field) || field.toLowerCase() === 'logic') {
+		return 'Groups are written in the list form: [{"logic": "or", "conditions": [["id", "=", 1], ["id", "=", 2]]}].';
+	}
+	if (prefix.includes('%') || prefix === '?' || prefix === '*') {
+		return `REST 3.0 has no "contains" (LIKE) operator, only =, !=, >, >=, <, <=, in and between. Filter on an exact value, e.g. [["${name}", "=", ${JSON.stringify(value)}]], or read the records and filter them in n8n.`;
+	}
+	if (prefix === '!@' || prefix === '!><' || ((prefix === '!' || prefix === '!=') && Array.isArray(value))) {
+		return `REST 3.0 has no "not in" or "not between" operator. Write one condition per value, e.g. [["${name}", "!=", 1], ["${name}", "!=", 2]].`;
+	}
+	if (prefix === '><' && !(Array.isArray(value) && value.length === 2)) return `"between" takes [from, to], e.g. [["${name}", "between", ["2026-01-01", "2026-12-31"]]].`;
+	if (!(prefix in V3_OPERATOR)) return `REST 3.0 operators are =, !=, >, >=, <, <=, in and between, e.g. [["${name}", ">=", 100]].`;
+	return undefined;
+}
 
 /**
- * A classic filter object ({">=id": 5, "status": "NEW", "id": [1, 2]}) as REST 3.0 conditions
- * ([["id", ">=", 5], ["status", "=", "NEW"], ["id", "in", [1, 2]]]) (rest-v3.md#filter).
+ * The filter a REST 3.0 list sends (rest-v3.md#filter): the documented list of conditions and
+ * {logic, conditions} groups as given, or a classic object ({">=id": 5, "status": "NEW", "@id": [1, 2]})
+ * turned into [["id", ">=", 5], ["status", "=", "NEW"], ["id", "in", [1, 2]]]. A prefix REST 3.0 has no
+ * operator for (%, !@ …) is refused: sent as part of the field name it fails as an unknown field.
  */
-export function toConditions(filter: IDataObject): unknown[] {
+export function toConditions(ctx: B24Context, filter: IDataObject | unknown[], method: string, itemIndex: number): unknown[] {
+	if (Array.isArray(filter)) return filter;
 	return Object.entries(filter).map(([key, value]) => {
-		const [, prefix = '', field] = OPERATOR.exec(key) as RegExpExecArray;
-		const operator = prefix === '!' ? '!=' : prefix || (Array.isArray(value) ? 'in' : '=');
-		return [field, operator, value];
+		const [, prefix, field] = /^([^A-Za-z0-9_]*)(.*)$/.exec(key) as RegExpExecArray;
+		const why = unmappable(prefix, field, value);
+		if (why) {
+			throw new NodeOperationError(ctx.getNode(), `Filter (JSON) key "${key}" has no REST 3.0 equivalent in ${method} [item ${itemIndex}]`, { itemIndex, description: why });
+		}
+		const operator = V3_OPERATOR[prefix];
+		if (operator === 'in') return [field, 'in', Array.isArray(value) ? value : [value]];
+		return [field, operator === '=' && Array.isArray(value) ? 'in' : operator, value];
 	});
 }
 
@@ -125,7 +152,8 @@ export async function readList(ctx: B24Context, request: ListRequest, emit: (row
 	};
 
 	if (paging.mode === 'pagination') {
-		await readByPagination(ctx, request, take, () => count >= want, () => want - count);
+		const filter = paging.conditions && request.filter ? toConditions(ctx, request.filter, request.method, request.itemIndex) : request.filter;
+		await readByPagination(ctx, { ...request, filter }, take, () => count >= want, () => want - count);
 		return count;
 	}
 
@@ -158,7 +186,7 @@ async function readByKeyset(
 	const { paging } = request;
 	const idField = paging.idField!;
 	const idFilter = paging.idFilter!;
-	const userFilter = { ...(request.filter ?? {}) };
+	const userFilter = { ...((request.filter as IDataObject | undefined) ?? {}) };
 	let lastId = Number(userFilter[idFilter] ?? 0) || 0;
 	delete userFilter[idFilter];
 	const pageParams = (after: number | string) =>

@@ -74,10 +74,21 @@ export function scrumHandlers(): HandlerMap {
 	return {
 		'tasks.api.scrum.backlog.add': (ctx, core) => {
 			const fields = obj(p(ctx, 'fields'));
-			const rec = core.store.insert('scrumBacklog', { groupId: num(fields.groupId), createdBy: num(fields.createdBy) || ctx.caller.userId, modifiedBy: num(fields.modifiedBy) });
+			const groupId = num(fields.groupId);
+			if (!groupId) throw new B24Error(400, '0', 'Group id not found');
+			// one backlog per group (tasks-api-scrum-backlog-add.md)
+			if (core.store.all('scrumBacklog').some((r) => r.groupId === groupId)) throw new B24Error(400, '0', 'Backlog already added');
+			const rec = core.store.insert('scrumBacklog', { groupId, createdBy: num(fields.createdBy) || ctx.caller.userId, modifiedBy: num(fields.modifiedBy) });
 			return { result: backlogView(rec) };
 		},
-		'tasks.api.scrum.backlog.get': (ctx, core) => ({ result: backlogView(found(core, 'scrumBacklog', idParam(ctx, 'id'), 'Backlog')) }),
+		// `id` is the Scrum group's ID: get answers that group's backlog (tasks-api-scrum-backlog-get.md)
+		'tasks.api.scrum.backlog.get': (ctx, core) => {
+			const v = p(ctx, 'id');
+			if (v === undefined || v === '' || !num(v)) throw new B24Error(400, '0', 'Group id not found');
+			const rec = core.store.all('scrumBacklog').find((r) => r.groupId === num(v));
+			if (!rec) throw new B24Error(400, '0', 'Backlog not found');
+			return { result: backlogView(rec) };
+		},
 		'tasks.api.scrum.backlog.update': (ctx, core) => {
 			const rec = found(core, 'scrumBacklog', idParam(ctx, 'id'), 'Backlog');
 			assign(rec, obj(p(ctx, 'fields')), ['groupId', 'createdBy', 'modifiedBy'], ['groupId', 'createdBy', 'modifiedBy']);

@@ -39,8 +39,8 @@ export interface Family {
 	update?: [INodeParameters, IDataObject, INodeParameters?];
 	/** The documented record has no `id` (payer type domains, trade bindings). */
 	noId?: boolean;
-	/** The list is documented without `start`: one call answers every row. */
-	unpaged?: boolean;
+	/** Stored rows Get Many's Return All must read (default 1); more than 50 take a second page. */
+	rows?: number;
 	/** Fields `*.getFields` documents (a few). */
 	fields?: string[];
 }
@@ -65,12 +65,18 @@ export function familyCases(fam: Family, id: number, verbs: string[]): Cases {
 				request: (params) => expect(params).toEqual({ id: String(id) }),
 				output: one((item) => expect(item).toMatchObject({ id, ...record })),
 			};
-		if (verb === 'getMany')
+		if (verb === 'getMany') {
+			const rows = Array.from({ length: fam.rows ?? 1 }, (_, k) => ({ ...stored, ID: id + k }));
 			cases[`${resource}.getMany`] = {
-				parameters: (portal) => (seededRows(portal, table, [stored]), { returnAll: true }),
-				request: (params) => (fam.unpaged ? expect(params).not.toHaveProperty('start') : expect(String(params.start)).toBe('0')),
-				output: one((item) => expect(item).toMatchObject(fam.noId ? record : { id, ...record })),
+				parameters: (portal) => (seededRows(portal, table, rows), { returnAll: true }),
+				// the last page read starts at the last multiple of 50
+				request: (params) => expect(String(params.start)).toBe(String(Math.floor((rows.length - 1) / 50) * 50)),
+				output: (items) => {
+					expect(items).toHaveLength(rows.length);
+					items.forEach((item, k) => expect(item).toMatchObject(fam.noId ? record : { id: rows[k].ID, ...record }));
+				},
 			};
+		}
 		if (verb === 'update' && fam.update) {
 			const [updateFields, fields, inputs] = fam.update;
 			cases[`${resource}.update`] = {
@@ -154,10 +160,14 @@ const imageCases: Cases = {
 		request: (params) => expect(params).toEqual({ productId: 5, id: '61' }),
 		output: one((item) => expect(item).toMatchObject({ id: 61, ...imageRecord })),
 	},
+	// 55 images: Return All reads the second page of 50 (start 50)
 	'productImage.getMany': {
-		parameters: (portal) => (seededRows(portal, 'catalog.productimage', [{ ID: 61, ...imageRecord }]), { productId: 5, options: { select: 'id, name, type' } }),
-		request: (params) => expect(params).toEqual({ productId: 5, select: ['id', 'name', 'type'] }),
-		output: one((item) => expect(item).toMatchObject({ id: 61, productId: 5, name: 'chair.png' })),
+		parameters: (portal) => (
+			seededRows(portal, 'catalog.productimage', Array.from({ length: 55 }, (_, k) => ({ ID: 61 + k, ...imageRecord }))),
+			{ productId: 5, returnAll: true, listOptions: { select: 'id, name, type' } }
+		),
+		request: (params) => expect(params).toEqual({ productId: '5', select: ['id', 'name', 'type'], start: '50' }),
+		output: (items) => expect(items).toEqual(Array.from({ length: 55 }, (_, k) => expect.objectContaining({ id: 61 + k, name: 'chair.png', type: 'MORE_PHOTO' }))),
 	},
 	'productImage.delete': {
 		parameters: (portal) => (placed(portal, 'catalog.productimage', { ID: 61, ...imageRecord }), { productId: 5, id: '61' }),

@@ -586,7 +586,7 @@ const requisites: Cases = {
 			seededRows(portal, 'crm.requisite.userfield', [{ ID: 4, ENTITY_ID: 'CRM_REQUISITE', FIELD_NAME: 'UF_CRM_BRANCH', USER_TYPE_ID: 'string' }]);
 			return { returnAll: true, listOptions: { filter: '{"USER_TYPE_ID": "string"}' } };
 		},
-		request: (params) => expect(params).toMatchObject({ filter: { USER_TYPE_ID: 'string' } }),
+		request: (params) => expect(params).toEqual({ filter: { USER_TYPE_ID: 'string' }, start: 0 }),
 		output: one((item) => expect(item).toMatchObject({ ID: '4', ENTITY_ID: 'CRM_REQUISITE', FIELD_NAME: 'UF_CRM_BRANCH', USER_TYPE_ID: 'string' })),
 	},
 	'requisiteUserField.update': {
@@ -644,16 +644,17 @@ function assetCases(resource: 'timelineIcon' | 'timelineLogo', family: string): 
 			request: (params) => expect(Object.keys(params)).toEqual(['code']),
 			output: one((item) => expect(item).toEqual({ code: 'parcel', isSystem: false, fileUri: 'https://example.com/parcel.png' })),
 		},
+		// 60 stored: Return All reads the second page of 50 (start 50)
 		[`${resource}.getMany`]: {
 			parameters: (portal) => {
-				seededRows(portal, family, [{ ID: 1, code: 'info', isSystem: true, fileUri: 'https://example.com/info.png' }]);
+				seededRows(portal, family, Array.from({ length: 60 }, (_, k) => ({ ID: k + 1, code: `info${k + 1}`, isSystem: true, fileUri: `https://example.com/info${k + 1}.png` })));
 				return { returnAll: true };
 			},
-			request: (params) => expect(params).toEqual({}),
-			output: one((item) => expect(item).toEqual({ code: 'info', isSystem: true, fileUri: 'https://example.com/info.png' })),
+			request: (params) => expect(params).toEqual({ start: '50' }),
+			output: (items) => expect(items).toEqual(Array.from({ length: 60 }, (_, k) => ({ code: `info${k + 1}`, isSystem: true, fileUri: `https://example.com/info${k + 1}.png` }))),
 		},
 		[`${resource}.delete`]: {
-			parameters: { code: 'info' },
+			parameters: (portal) => (seeded(portal, family, { code: 'info', isSystem: false, fileUri: 'https://example.com/info.png' }), { code: 'info' }),
 			request: (params) => expect(Object.keys(params)).toEqual(['code']),
 			output: one((item) => expect(item).toEqual({ code: 'info', deleted: true })),
 		},

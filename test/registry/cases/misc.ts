@@ -455,7 +455,7 @@ export const taskExtraCases: Cases = {
 			await newField(portal, 'LISTED');
 			return { returnAll: true, listOptions: { filter: '{"FIELD_NAME": "LISTED"}' } };
 		},
-		request: (params) => expect(params).toEqual({ FILTER: { FIELD_NAME: 'LISTED' } }),
+		request: (params) => expect(params).toEqual({ FILTER: { FIELD_NAME: 'LISTED' }, start: 0 }),
 		output: (items) => expect(one(items)).toEqual(expect.objectContaining({ FIELD_NAME: 'LISTED', USER_TYPE_ID: 'double' })),
 	},
 	'taskUserField.update': {
@@ -488,9 +488,11 @@ export const taskExtraCases: Cases = {
 };
 
 const GROUP = 143;
+// a group has one backlog (tasks-api-scrum-backlog-add.md): each backlog gets its own group
+let backlogGroup = 900;
 let scrumId = '';
 async function newScrum(portal: Portal, resource: 'scrumBacklog' | 'scrumEpic' | 'scrumSprint', name = 'Sprint 1'): Promise<string> {
-	const inputs = resource === 'scrumBacklog' ? { groupId: GROUP, createdBy: 1 } : { groupId: GROUP, name };
+	const inputs = resource === 'scrumBacklog' ? { groupId: ++backlogGroup, createdBy: 1 } : { groupId: GROUP, name };
 	const [out] = await portal.json({ resource, operation: 'create', ...inputs });
 	return (scrumId = String(out.id));
 }
@@ -509,15 +511,20 @@ export const scrumCases: Cases = {
 		request: (params) => expect(params).toEqual({ fields: { groupId: GROUP, createdBy: 1, modifiedBy: 1 } }),
 		output: (items) => expect(one(items)).toEqual({ id: expect.any(Number), groupId: GROUP, createdBy: 1, modifiedBy: 1 }),
 	},
+	// get's `id` is the group's ID; the backlog's own ID differs and comes back as `id`
 	'scrumBacklog.get': {
-		parameters: async (portal) => ({ id: await newScrum(portal, 'scrumBacklog') }),
-		request: (params) => expect(params).toEqual({ id: scrumId }),
-		output: (items) => expect(one(items)).toEqual({ id: Number(scrumId), groupId: GROUP, createdBy: 1, modifiedBy: 0 }),
+		parameters: async (portal) => {
+			await newScrum(portal, 'scrumBacklog');
+			expect(Number(scrumId)).not.toBe(backlogGroup);
+			return { groupId: backlogGroup };
+		},
+		request: (params) => expect(params).toEqual({ id: backlogGroup }),
+		output: (items) => expect(one(items)).toEqual({ id: Number(scrumId), groupId: backlogGroup, createdBy: 1, modifiedBy: 0 }),
 	},
 	'scrumBacklog.update': {
 		parameters: async (portal) => ({ id: await newScrum(portal, 'scrumBacklog'), updateFields: { modifiedBy: 7 } }),
 		request: (params) => expect(params).toEqual({ id: scrumId, fields: { modifiedBy: 7 } }),
-		output: (items) => expect(one(items)).toEqual({ id: Number(scrumId), groupId: GROUP, createdBy: 1, modifiedBy: 7 }),
+		output: (items) => expect(one(items)).toEqual({ id: Number(scrumId), groupId: backlogGroup, createdBy: 1, modifiedBy: 7 }),
 	},
 	'scrumBacklog.delete': {
 		parameters: async (portal) => ({ id: await newScrum(portal, 'scrumBacklog') }),

@@ -20,7 +20,7 @@ const text = expect.any(String);
 
 async function newTask(portal: Portal, title = 'REST 3.0 case'): Promise<number> {
 	portalRef = portal;
-	const [out] = await portal.json({ resource: 'taskV3', operation: 'create', fields: JSON.stringify({ title, responsibleId: 1 }) });
+	const [out] = await portal.json({ resource: 'taskV3', operation: 'create', title, creatorId: 1, responsibleId: 1 });
 	return Number(out.id);
 }
 
@@ -61,13 +61,14 @@ const CALLS = [
 
 export const restV3Cases: Cases = {
 	// ---- Task (REST 3.0) ----
+	// the emulator refuses a create without title, creatorId or responsibleId (tasks-task-add-rest-v3.md)
 	'taskV3.create': {
-		parameters: (portal) => ((portalRef = portal), { fields: '{"title": "Prepare the report", "responsibleId": 1, "deadline": "2026-12-25T18:00:00+03:00"}' }),
+		parameters: (portal) => ((portalRef = portal), { title: 'Prepare the report', creatorId: 2, responsibleId: 3, fields: '{"deadline": "2026-12-25T18:00:00+03:00", "title": "overridden"}' }),
 		request: (params) => {
 			viaV3('tasks.task.add');
-			expect(params).toEqual({ fields: { title: 'Prepare the report', responsibleId: 1, deadline: '2026-12-25T18:00:00+03:00' } });
+			expect(params).toEqual({ fields: { title: 'Prepare the report', creatorId: 2, responsibleId: 3, deadline: '2026-12-25T18:00:00+03:00' } });
 		},
-		output: (items) => expect(items).toEqual([expect.objectContaining({ id: numeric, title: 'Prepare the report', responsibleId: 1, creatorId: 1 })]),
+		output: (items) => expect(items).toEqual([expect.objectContaining({ id: numeric, title: 'Prepare the report', responsibleId: 3, creatorId: 2 })]),
 	},
 	'taskV3.get': {
 		parameters: async (portal) => ({ id: (taskId = await newTask(portal, 'Fetched over REST 3.0')), options: { select: 'title, responsibleId' } }),

@@ -181,7 +181,7 @@ export const salesCases: Cases = {
 		{
 			resource: 'salesPropertyGroup',
 			table: 'sale.propertygroup',
-			unpaged: true,
+			rows: 61,
 			record: { personTypeId: 1, name: 'Contacts', sort: 100 },
 			create: [
 				{ personTypeId: 1, name: 'Contacts', additionalFields: { sort: 100 } },
@@ -197,7 +197,7 @@ export const salesCases: Cases = {
 		{
 			resource: 'salesPropertyVariant',
 			table: 'sale.propertyvariant',
-			unpaged: true,
+			rows: 61,
 			record: { orderPropsId: 20, name: 'Red', value: 'red', sort: 10 },
 			create: [
 				{ orderPropsId: 20, name: 'Red', value: 'red', additionalFields: { sort: 10 } },

@@ -78,6 +78,8 @@ function elementFamily(value: string, name: string, prefix: string, noun: string
 		wrap,
 		key: id('id', `${name} ID`),
 		create: [f(iblockId), f(str('name', 'Name', { required: true }))],
+		// the update pages' fields have no iblockId: a record stays in its catalog
+		updateFirst: [f(str('name', 'Name'))],
 		fields,
 		verbs: ['create', 'get', { ...iblockList(`${prefix}.list`, listWrap, `${noun}s`, elementSelect), since: 2 }, 'update', 'delete'],
 		more: [fieldsByFilter(prefix, wrap, noun)],
@@ -161,9 +163,8 @@ export const productImage: ResourceSpec = {
 			method: 'catalog.productImage.list',
 			kind: 'getMany',
 			params: [imageProduct],
-			optional: [list('select', 'Fields', { description: 'Comma-separated fields to return' })],
-			optionalName: 'options',
-			unwrap: 'productImages',
+			// 50 per page with start (catalog-product-image-list.md)
+			paging: { mode: 'start', itemsPath: 'productImages', selectKey: 'select' },
 		},
 		{ value: 'delete', name: 'Delete', action: 'Delete a product image', method: 'catalog.productImage.delete', kind: 'delete', params: imageKey },
 		{ ...fieldsOp('catalog.productImage.getFields', 'product image'), output: fieldsOf('productImage') },

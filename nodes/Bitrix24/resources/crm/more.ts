@@ -66,7 +66,7 @@ const recurringFields: ParamSpec[] = [
 	yn('ACTIVE', 'Active', 'Whether new deals are created from the template', { to: 'fields.ACTIVE' }),
 	num('CATEGORY_ID', 'Pipeline ID', { to: 'fields.CATEGORY_ID', description: 'The pipeline new deals go to' }),
 	{
-		...str('IS_LIMIT', 'Limit', { to: 'fields.IS_LIMIT', default: 'N' }),
+		...str('IS_LIMIT', 'Repeat Until', { to: 'fields.IS_LIMIT', default: 'N', description: 'When to stop creating deals from the template' }),
 		type: 'options',
 		options: [
 			{ name: 'No Limit', value: 'N' },
@@ -74,8 +74,8 @@ const recurringFields: ParamSpec[] = [
 			{ name: 'A Number of Times', value: 'T' },
 		],
 	},
-	num('LIMIT_REPEAT', 'Repeat Count', { to: 'fields.LIMIT_REPEAT', description: 'With Limit "A Number of Times"' }),
-	date('LIMIT_DATE', 'End Date', { to: 'fields.LIMIT_DATE', description: 'With Limit "Until a Date"' }),
+	num('LIMIT_REPEAT', 'Repeat Count', { to: 'fields.LIMIT_REPEAT', description: 'With Repeat Until "A Number of Times"' }),
+	date('LIMIT_DATE', 'End Date', { to: 'fields.LIMIT_DATE', description: 'With Repeat Until "Until a Date"' }),
 	date('START_DATE', 'Start Date', { to: 'fields.START_DATE' }),
 	json('PARAMS', 'Schedule (JSON)', {
 		to: 'fields.PARAMS',

@@ -48,7 +48,7 @@ export const payment: ResourceSpec = {
 			params: [paymentId],
 			optional: [
 				yn('paid', 'Paid', 'Whether the payment is paid', { to: 'fields.paid' }),
-				num('paySystemId', 'Payment System ID', { to: 'fields.paySystemId', description: 'See sale.paysystem.list' }),
+				num('paySystemId', 'Payment System ID', { to: 'fields.paySystemId', description: 'The ID from Payment System → Get Many' }),
 			],
 			optionalName: 'updateFields',
 			fixed: { fields: {} },

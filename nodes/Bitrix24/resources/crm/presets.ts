@@ -99,7 +99,8 @@ export const requisiteUserField = crud({
 	fields: userFieldOptions,
 	updateFixed: { fields: {} },
 	every: since2,
-	paging: { mode: 'all', filterKey: 'filter', orderKey: 'order' },
+	// 50 per page with start (crm-requisite-userfield-list.md)
+	paging: { mode: 'start', filterKey: 'filter', orderKey: 'order' },
 	// requisite custom fields always belong to CRM_REQUISITE
 	override: { create: { fixed: { fields: { ENTITY_ID: 'CRM_REQUISITE' } } } },
 });

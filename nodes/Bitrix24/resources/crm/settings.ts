@@ -231,4 +231,6 @@ export const crmEnum: ResourceSpec = {
 	group: 'CRM',
 	description: 'Fixed CRM value lists',
 	operations: [fieldsOp('crm.multifield.fields', 'multifield', { value: 'getMultifieldFields', name: 'Get Multifield Fields' }), ...enumMore],
+	// The only operation before version 2 gained more: saved workflows keep running it.
+	defaultOperation: 'getMultifieldFields',
 };

@@ -24,7 +24,8 @@ const asset = (kind: 'icon' | 'logo', plural: string): ResourceSpec => {
 		key: [code],
 		create: [code, { ...binaryProperty('read'), description: `The input binary field holding the ${kind} image (PNG)` }],
 		unwrap: kind,
-		paging: { mode: 'all', itemsPath: plural },
+		// 50 per page with start (crm-timeline-icon-list.md, crm-timeline-logo-list.md)
+		paging: { mode: 'start', itemsPath: plural },
 		verbs: ['create', 'get', 'getMany', 'delete'],
 		every: { since: 2 },
 		override: {

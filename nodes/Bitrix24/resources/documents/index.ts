@@ -67,15 +67,23 @@ const templateMain = (required: boolean): ParamSpec[] => [
 	into(num('numeratorId', 'Numerator ID', { required, default: required ? 1 : undefined, description: 'See Document Numerator → Get Many' })),
 	into(str('region', 'Region', { required, placeholder: 'e.g. de' })),
 ];
-const templateOptions: ParamSpec[] = [
-	binaryField('binaryPropertyName', 'Input Binary Field', 'The input binary field holding the DOCX template; give this or File ID'),
-	into(num('fileId', 'File ID', { description: 'A DOCX already on Drive; give this or Input Binary Field' })),
+const templateCommon: ParamSpec[] = [
 	into(str('code', 'Code')),
 	into(list('users', 'Access Codes', { description: 'Comma-separated access codes of who may use the template, e.g. UA (all users), U1, D5' })),
-	into(json('providers', 'Providers (JSON)', { description: 'Data provider classes, each as its own key and value, e.g. {"Bitrix\\\\DocumentGenerator\\\\DataProvider\\\\Rest": "Bitrix\\\\DocumentGenerator\\\\DataProvider\\\\Rest"}' })),
 	into(yn('active', 'Active', 'Whether the template can be used')),
 	into(yn('withStamps', 'With Stamps', 'Whether documents include the stamp and signatures')),
 	into(num('sort', 'Sort')),
+];
+// add takes a file or a Drive fileId; update only a new file, and providers (document-generator-template-add.md, -update.md)
+const templateOptions: ParamSpec[] = [
+	binaryField('binaryPropertyName', 'Input Binary Field', 'The input binary field holding the DOCX template; give this or File ID'),
+	into(num('fileId', 'File ID', { description: 'A DOCX already on Drive; give this or Input Binary Field' })),
+	...templateCommon,
+];
+const templateUpdateOptions: ParamSpec[] = [
+	binaryField('binaryPropertyName', 'Input Binary Field', 'The input binary field holding a new DOCX template'),
+	into(json('providers', 'Providers (JSON)', { description: 'Data provider classes, each as its own key and value, e.g. {"Bitrix\\\\DocumentGenerator\\\\DataProvider\\\\Rest": "Bitrix\\\\DocumentGenerator\\\\DataProvider\\\\Rest"}' })),
+	...templateCommon,
 ];
 
 export const documentTemplate = crud({
@@ -88,7 +96,6 @@ export const documentTemplate = crud({
 	key: [id('id', 'Template ID')],
 	create: templateMain(true),
 	fields: templateOptions,
-	updateFirst: templateMain(false),
 	updateFixed: { fields: {} },
 	unwrap: 'template',
 	paging: { mode: 'start', itemsPath: 'templates', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
@@ -96,7 +103,7 @@ export const documentTemplate = crud({
 	override: {
 		// a template file is one large request: keep it out of batch
 		create: { batchable: false, prepare: inlineFiles([{ from: 'binaryPropertyName', to: 'fields.file', named: true }]) },
-		update: { batchable: false, prepare: inlineFiles([{ from: 'binaryPropertyName', to: 'fields.file', named: true }]) },
+		update: { batchable: false, prepare: inlineFiles([{ from: 'binaryPropertyName', to: 'fields.file', named: true }]), optional: [...templateMain(false), ...templateUpdateOptions] },
 	},
 	more: [
 		{

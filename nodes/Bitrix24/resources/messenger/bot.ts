@@ -9,6 +9,7 @@ import { bool, json, list, num, str } from '../shared';
  */
 const botId = num('botId', 'Bot ID', { required: true, default: 0 });
 const botToken = str('botToken', 'Bot Token', {
+	password: true,
 	description: 'The token given at registration; required with a webhook credential, not needed with OAuth2',
 });
 const dialogId = str('dialogId', 'Dialog ID', { required: true, placeholder: 'e.g. chat5 or 12', description: 'chat<ID> for a group chat or a user ID for a private dialog', locator: 'dialog' });
@@ -92,6 +93,7 @@ export const bot: ResourceSpec = {
 				str('code', 'Code', { required: true, to: 'fields.code', description: 'Unique code of the bot within the application' }),
 				str('name', 'Name', { required: true, to: 'fields.properties.name' }),
 				str('botToken', 'Bot Token', {
+					password: true,
 					to: 'fields.botToken',
 					description: 'A secret of up to 40 characters you choose; required with a webhook, and every later bot call must pass it',
 				}),

@@ -14,8 +14,6 @@ import { fieldsOp, id, json, num, str } from '../shared';
  */
 
 const sales = (spec: CamelFamily): ResourceSpec => camelFamily({ ...spec, group: 'Sales' });
-/** Lists documented without `start` answer every row at once. */
-const unpaged = (itemsPath: string) => ({ mode: 'all' as const, itemsPath, filterKey: 'filter', orderKey: 'order', selectKey: 'select' });
 /** `*.deleteByFilter`: removes the records matching all the given fields. */
 const deleteByFilter = (method: string, noun: string, params: ParamSpec[]): OperationSpec => ({
 	value: 'deleteByFilter',
@@ -235,7 +233,6 @@ export const salesPropertyGroup = sales({
 	noun: 'order property group',
 	wrap: 'propertyGroup',
 	listWrap: 'propertyGroups',
-	paging: unpaged('propertyGroups'),
 	create: [personTypeId, f(str('name', 'Name', { required: true }))],
 	fields: [sort],
 	updateFirst: [],
@@ -253,7 +250,6 @@ export const salesPropertyVariant = sales({
 	noun: 'order property variant',
 	wrap: 'propertyVariant',
 	listWrap: 'propertyVariants',
-	paging: unpaged('propertyVariants'),
 	create: [f(num('orderPropsId', 'Order Property ID', { required: true, default: 0 })), ...variantValue],
 	fields: [sort, f(str('description', 'Description'))],
 	updateFirst: [],

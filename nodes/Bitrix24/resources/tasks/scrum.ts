@@ -30,7 +30,15 @@ export const scrumBacklog = crud({
 	updateFixed: { fields: {} },
 	verbs: ['create', 'get', 'update', 'delete', 'fields'],
 	every: since2,
-	override: { delete: { output: deleted }, fields: scrumFields('tasks.api.scrum.backlog', 'Scrum backlog') },
+	override: {
+		// get takes the Scrum group's ID as `id` and answers its backlog (tasks-api-scrum-backlog-get.md)
+		get: {
+			action: 'Get the backlog of a Scrum group',
+			params: [num('groupId', 'Scrum Group ID', { required: true, to: 'id', integer: true, description: 'The workgroup that runs Scrum; answers its backlog' })],
+		},
+		delete: { output: deleted },
+		fields: scrumFields('tasks.api.scrum.backlog', 'Scrum backlog'),
+	},
 });
 
 const epicFields = [f(str('description', 'Description')), f(str('color', 'Color', { placeholder: 'e.g. #69dafc' })), f(list('files', 'Drive File IDs', { description: 'Comma-separated, each with the n prefix, e.g. n5065' }))];

@@ -45,8 +45,6 @@ export const taskTemplate = crud({
 		f(num('DEADLINE_AFTER', 'Deadline After (Seconds)', { description: 'The deadline of a created task, in seconds after its creation' })),
 		f(num('START_DATE_PLAN_AFTER', 'Planned Start After (Seconds)')),
 		f(num('END_DATE_PLAN_AFTER', 'Planned End After (Seconds)')),
-		f(yn('ALLOW_CHANGE_DEADLINE', 'Responsible Can Change Deadline', 'Whether the responsible user may change the deadline')),
-		f(yn('ALLOW_TIME_TRACKING', 'Track Time', 'Whether time spent is tracked')),
 		f(yn('TASK_CONTROL', 'Review on Completion', 'Whether the creator reviews the completed task')),
 	],
 	updateFirst: [f(str('TITLE', 'Title')), f(num('RESPONSIBLE_ID', 'Responsible User ID'))],
@@ -322,7 +320,8 @@ export const taskUserField = crud({
 		str('FIELD_NAME', 'Field Name', { required: true, to: 'PARAMS.FIELD_NAME', placeholder: 'e.g. BUDGET', description: 'Bitrix24 adds the UF_ prefix' }),
 	],
 	fields: userFieldSettings('PARAMS'),
-	paging: { mode: 'all', filterKey: 'FILTER', orderKey: 'ORDER' },
+	// 50 per page with start (task-item-user-field-get-list.md)
+	paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ORDER' },
 	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
 	every: since2,
 	override: {

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { OperationSpec, PagingSpec, ParamSpec, ResourceSpec } from '../../types';
 import { json, list, num, str } from '../shared';
 import { fieldOps, intId, integersAt, intList, restV3 } from '../v3common';
@@ -28,24 +30,43 @@ const taskFields = json('fields', 'Fields (JSON)', {
 
 export const taskV3: ResourceSpec = {
 	value: 'taskV3',
-	name: 'Task (REST 3.0)',
+	name: 'Task (New API)',
 	group: 'Tasks',
-	description: 'Tasks through REST 3.0: camelCase fields, related fields in Select, access rights and file attachments',
+	description:
+		'Tasks through the new Bitrix24 REST API (REST 3.0): camelCase fields, related fields in Select (responsible.name), access rights and file attachments. Needs a portal whose Tasks module already offers the new API; otherwise calls answer "method not found" (Call Method → rest.documentation.openapi lists what the portal has). Prefer it there for new workflows; use Task on other portals or for the classic fields.',
 	defaultOperation: 'get',
 	operations: restV3([
 		{
 			value: 'create',
 			name: 'Create',
-			action: 'Create a task (REST 3.0)',
+			action: 'Create a task (new API)',
 			method: 'tasks.task.add',
 			kind: 'create',
-			params: [taskFields],
+			// title, creatorId and responsibleId are required (tasks-task-add-rest-v3.md)
+			params: [
+				str('title', 'Title', { required: true, to: 'fields.title' }),
+				num('creatorId', 'Creator User ID', { required: true, integer: true, to: 'fields.creatorId', description: 'The user who sets the task' }),
+				num('responsibleId', 'Responsible User ID', { required: true, integer: true, to: 'fields.responsibleId', description: 'The user who does the task' }),
+				{
+					...taskFields,
+					label: 'Other Fields (JSON)',
+					required: false,
+					to: 'otherFields',
+					placeholder: '{"deadline": "2026-12-31T18:00:00+03:00", "groupId": 5}',
+					description: 'More task fields in REST 3.0 names (camelCase: deadline, groupId, accomplices …), as Get Fields lists them',
+				},
+			],
+			// the inputs above win over the same fields in the JSON
+			prepare: (params) => {
+				const { otherFields, ...rest } = params;
+				return { ...rest, fields: { ...((otherFields as IDataObject | undefined) ?? {}), ...(rest.fields as IDataObject) } };
+			},
 			unwrap: 'item',
 		},
-		{ value: 'get', name: 'Get', action: 'Get a task (REST 3.0)', method: 'tasks.task.get', kind: 'get', params: [intId('id', 'Task ID', { locator: 'task' })], optional: [select], optionalName: 'options', unwrap: 'item' },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many tasks (REST 3.0)', method: 'tasks.task.list', kind: 'getMany', paging: taskPaging },
-		{ value: 'update', name: 'Update', action: 'Update a task (REST 3.0)', method: 'tasks.task.update', kind: 'update', params: [intId('id', 'Task ID', { locator: 'task' }), { ...taskFields, placeholder: '{"title": "Prepare the final report"}' }], unwrap: 'result' },
-		{ value: 'delete', name: 'Delete', action: 'Delete a task (REST 3.0)', method: 'tasks.task.delete', kind: 'delete', params: [intId('id', 'Task ID', { locator: 'task' })], unwrap: 'result' },
+		{ value: 'get', name: 'Get', action: 'Get a task (new API)', method: 'tasks.task.get', kind: 'get', params: [intId('id', 'Task ID', { locator: 'task' })], optional: [select], optionalName: 'options', unwrap: 'item' },
+		{ value: 'getMany', name: 'Get Many', action: 'Get many tasks (new API)', method: 'tasks.task.list', kind: 'getMany', paging: taskPaging },
+		{ value: 'update', name: 'Update', action: 'Update a task (new API)', method: 'tasks.task.update', kind: 'update', params: [intId('id', 'Task ID', { locator: 'task' }), { ...taskFields, placeholder: '{"title": "Prepare the final report"}' }], unwrap: 'result' },
+		{ value: 'delete', name: 'Delete', action: 'Delete a task (new API)', method: 'tasks.task.delete', kind: 'delete', params: [intId('id', 'Task ID', { locator: 'task' })], unwrap: 'result' },
 		...fieldOps('tasks.task', 'a task'),
 		{
 			value: 'getAccess',

@@ -63,7 +63,7 @@ export const telephonyPage: ResourceSpec = {
 	operations: [{ value: 'getLinks', name: 'Get Links', action: 'Get links to the telephony pages', method: 'voximplant.url.get', kind: 'get', ...since2 }],
 };
 
-const sipFields: ParamSpec[] = [str('TITLE', 'Title'), str('PASSWORD', 'Password', { description: 'Up to 100 characters' })];
+const sipFields: ParamSpec[] = [str('TITLE', 'Title'), str('PASSWORD', 'Password', { description: 'Up to 100 characters', password: true })];
 
 export const sipLine: ResourceSpec = {
 	value: 'sipLine',
@@ -97,6 +97,7 @@ export const sipLine: ResourceSpec = {
 			value: 'getMany',
 			name: 'Get Many',
 			action: 'Get SIP lines',
+			description: 'Only the SIP lines created by the calling application: Bitrix24 always limits this list to its APP_ID (voximplant.sip.get)',
 			method: 'voximplant.sip.get',
 			kind: 'getMany',
 			...since2,

@@ -16,6 +16,8 @@ const eventToken = str('EVENT_TOKEN', 'Event Token', {
 	required: true,
 	description: 'The event_token Bitrix24 posted to the handler URL for this step',
 	placeholder: 'e.g. {{ $json.body.event_token }}',
+	// it authorizes the step's answer: masked like a password
+	password: true,
 });
 
 /** The optional settings of add, and of update inside FIELDS (`prefix`). */

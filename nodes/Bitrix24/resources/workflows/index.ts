@@ -118,6 +118,8 @@ export const workflowTemplate: ResourceSpec = {
 		},
 		...templateWrites,
 	],
+	// Saved workflows omit the default: it stays the one the template resource had before Create/Update came.
+	defaultOperation: 'delete',
 };
 
 const taskId = num('TASK_ID', 'Workflow Task ID', { required: true, description: 'ID of the task, from Workflow Task → Get Many' });
