@@ -244,6 +244,11 @@ class PortalLimiter {
 		const budget = this.budget(owner, method);
 		const usage = this.live(budget);
 		if (fresh && usage >= budget.limit / 2 && usage < budget.limit) budget.limit = usage;
+		else if (!fresh && usage < budget.limit && budget.baskets.length) {
+			// the server holds more than this copy (other processes spent it): until the oldest basket
+			// expires, no other call of this process should go out and be refused as well
+			budget.baskets[0].total += budget.limit - usage;
+		}
 		const wait = this.operatingWait(owner, { [method]: count }).seconds;
 		if (wait > 0) return wait;
 		// no picture of the baskets: the next reset the server named, else the next one-minute basket

@@ -250,14 +250,19 @@ export async function callMethod(
 	for (let attempt = 0; ; attempt++) {
 		// the method itself and, for a batch, every method inside it, before their budgets run out
 		const needs: MethodCounts = { ...options.commands, [methodKey]: (options.commands?.[methodKey] ?? 0) + 1 };
-		const pace = limiter.operatingWait(owner, needs);
-		if (pace.seconds > 0) {
-			// past the maximum the call goes out anyway: Bitrix24's own answer decides
-			const wait = Math.min(pace.seconds, conn.maxWaitSeconds);
-			logWait(ctx, pace.method ?? method, wait, options.progress);
-			await clock.sleep(wait);
+		for (let waited = 0; ; ) {
+			const pace = limiter.operatingWait(owner, needs);
+			if (pace.seconds > 0 && waited < conn.maxWaitSeconds) {
+				// past the maximum the call goes out anyway: Bitrix24's own answer decides
+				const wait = Math.min(pace.seconds, conn.maxWaitSeconds - waited);
+				logWait(ctx, pace.method ?? method, wait, options.progress);
+				await clock.sleep(wait);
+				waited += wait;
+			}
+			await limiter.acquire();
+			// the bucket's queue may have held the call while other calls spent the budget: check again
+			if (waited >= conn.maxWaitSeconds || limiter.operatingWait(owner, needs).seconds <= 0) break;
 		}
-		await limiter.acquire();
 		let failure: Failure;
 		const release = limiter.charge(owner, needs);
 		try {
