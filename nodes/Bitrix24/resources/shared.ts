@@ -44,6 +44,36 @@ export const changed =
 		[flag]: result !== false,
 	});
 
+/** Like `changed()`, for records named by `code` instead of an ID. */
+export const changedCode =
+	(flag: 'success' | 'updated' | 'deleted' = 'success') =>
+	(result: unknown, request: IDataObject | unknown[]) => ({
+		code: (request as IDataObject).code as string,
+		[flag]: result !== false,
+	});
+
+/** Operations added in node version 2: version 1 does not list them, so its saved workflows read the same. */
+export const V2: Partial<OperationSpec> = { since: 2 };
+export const since2 = (ops: OperationSpec[]): OperationSpec[] => ops.map((op) => ({ ...op, ...V2 }));
+
+/** An input sent inside `fields` under its own name. */
+export const toFields = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
+/** A Y/N boolean sent inside `fields`. */
+export const yesNo = (name: string, label: string, description: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
+	toFields(yn(name, label, description, extra));
+/** A Yes/No dropdown that sends Y or N (default Y). */
+export const yesNoOptions = (name: string, label: string, description: string): ParamSpec => ({
+	name,
+	label,
+	type: 'options',
+	default: 'Y',
+	description,
+	options: [
+		{ name: 'Yes', value: 'Y' },
+		{ name: 'No', value: 'N' },
+	],
+});
+
 /** Standard `start`-paged list with filter/order/select (legacy CRM style UPPER_CASE ID). */
 export const startPaging = (overrides: Partial<PagingSpec> = {}): PagingSpec => ({
 	mode: 'start',

@@ -3,27 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationSpec, PagingSpec, ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, changed, date, id, json, list, str } from '../shared';
+import { act, changed, date, id, json, list, str, toFields as f, V2, yesNoOptions } from '../shared';
 
 /** Online Booking (booking.v1.*): resources, their types and slots, bookings, the waitlist. */
 
-const f = (spec: ParamSpec): ParamSpec => ({
-	...spec,
-	to: `fields.${spec.name}`,
-});
-const yesNo = (name: string, label: string, description: string): ParamSpec =>
-	f({
-		name,
-		label,
-		type: 'options',
-		default: 'Y',
-		description,
-		options: [
-			{ name: 'Yes', value: 'Y' },
-			{ name: 'No', value: 'N' },
-		],
-	});
-const since2 = { since: 2 };
+const yesNo = (name: string, label: string, description: string): ParamSpec => f(yesNoOptions(name, label, description));
 // resource, type and booking lists answer everything at once, filtered by FILTER and sorted by ORDER
 const upperPaging = (itemsPath: string): PagingSpec => ({
 	mode: 'all',
@@ -54,10 +38,10 @@ export const bookingResource = crud({
 	updateFirst: [f(str('name', 'Name')), f(str('typeId', 'Resource Type ID', { integer: true }))],
 	updateFixed: { fields: {} },
 	paging: upperPaging('resource'),
-	every: since2,
+	every: V2,
 	override: { create: { unwrap: 'id' }, get: { unwrap: 'resource' } },
 	more: [
-		act('getSlots', 'Get Slots', 'Get the bookable time slots of a resource', 'booking.v1.resource.slots.list', [id('resourceId', 'Resource ID')], { ...since2, kind: 'get', unwrap: 'slots' }),
+		act('getSlots', 'Get Slots', 'Get the bookable time slots of a resource', 'booking.v1.resource.slots.list', [id('resourceId', 'Resource ID')], { ...V2, kind: 'get', unwrap: 'slots' }),
 		act(
 			'setSlots',
 			'Set Slots',
@@ -71,9 +55,9 @@ export const bookingResource = crud({
 					description: 'Minutes of the day, e.g. [{"from": 540, "to": 1080, "timezone": "Europe/Berlin", "weekDays": ["Mon", "Tue"], "slotSize": 60}]',
 				}),
 			],
-			{ ...since2, output: changed('resourceId') },
+			{ ...V2, output: changed('resourceId') },
 		),
-		act('unsetSlots', 'Remove Slots', 'Remove the time slots of a resource', 'booking.v1.resource.slots.unset', [id('resourceId', 'Resource ID')], { ...since2, output: changed('resourceId') }),
+		act('unsetSlots', 'Remove Slots', 'Remove the time slots of a resource', 'booking.v1.resource.slots.unset', [id('resourceId', 'Resource ID')], { ...V2, output: changed('resourceId') }),
 	],
 });
 
@@ -90,7 +74,7 @@ export const bookingResourceType = crud({
 	updateFirst: [f(str('name', 'Name')), f(str('code', 'Code'))],
 	updateFixed: { fields: {} },
 	paging: upperPaging('resource'),
-	every: since2,
+	every: V2,
 	override: { create: { unwrap: 'id' }, get: { unwrap: 'resourceType' } },
 });
 
@@ -150,7 +134,7 @@ function links(key: string, label: string, prefix: string, noun: string): Operat
 	const owner = id(key, label);
 	return [
 		act('getClients', 'Get Clients', `Get the clients of ${noun}`, `${prefix}.client.list`, [owner], {
-			...since2,
+			...V2,
 			kind: 'get',
 			unwrap: prefix.endsWith('booking') ? 'bookingClient' : 'waitListClient',
 		}),
@@ -167,10 +151,10 @@ function links(key: string, label: string, prefix: string, noun: string): Operat
 					description: 'e.g. [{"id": 5, "type": {"module": "crm", "code": "CONTACT"}}]',
 				}),
 			],
-			{ ...since2, output: changed(key) },
+			{ ...V2, output: changed(key) },
 		),
-		act('unsetClients', 'Remove Clients', `Remove the clients of ${noun}`, `${prefix}.client.unset`, [owner], { ...since2, output: changed(key) }),
-		act('getExternalData', 'Get External Data', `Get the CRM records linked to ${noun}`, `${prefix}.externalData.list`, [owner], { ...since2, kind: 'get', unwrap: 'externalData' }),
+		act('unsetClients', 'Remove Clients', `Remove the clients of ${noun}`, `${prefix}.client.unset`, [owner], { ...V2, output: changed(key) }),
+		act('getExternalData', 'Get External Data', `Get the CRM records linked to ${noun}`, `${prefix}.externalData.list`, [owner], { ...V2, kind: 'get', unwrap: 'externalData' }),
 		act(
 			'setExternalData',
 			'Set External Data',
@@ -184,9 +168,9 @@ function links(key: string, label: string, prefix: string, noun: string): Operat
 					description: 'e.g. [{"moduleId": "crm", "entityTypeId": "DEAL", "value": "1"}]',
 				}),
 			],
-			{ ...since2, output: changed(key) },
+			{ ...V2, output: changed(key) },
 		),
-		act('unsetExternalData', 'Remove External Data', `Unlink the CRM records of ${noun}`, `${prefix}.externalData.unset`, [owner], { ...since2, output: changed(key) }),
+		act('unsetExternalData', 'Remove External Data', `Unlink the CRM records of ${noun}`, `${prefix}.externalData.unset`, [owner], { ...V2, output: changed(key) }),
 	];
 }
 
@@ -209,7 +193,7 @@ export const booking = crud({
 	],
 	updateFixed: { fields: {} },
 	paging: upperPaging('booking'),
-	every: since2,
+	every: V2,
 	override: {
 		create: { unwrap: 'id', prepare: toBooking('booking.v1.booking.add') },
 		get: { unwrap: 'booking' },
@@ -231,7 +215,7 @@ export const booking = crud({
 	more: [
 		...links('bookingId', 'Booking ID', 'booking.v1.booking', 'a booking'),
 		act('createFromWaitlist', 'Create From Waitlist', 'Book a waitlist entry', 'booking.v1.booking.createfromwaitlist', [id('waitListId', 'Waitlist Entry ID'), ...bookingInputs], {
-			...since2,
+			...V2,
 			optional: bookingFields,
 			prepare: toBooking('booking.v1.booking.createfromwaitlist'),
 			output: (result, request) => ({
@@ -256,12 +240,12 @@ export const bookingWaitlist = crud({
 	updateFixed: { fields: {} },
 	// the waitlist takes its filter in lower case (createdWithin) and has no sort
 	paging: { mode: 'all', itemsPath: 'waitList', filterKey: 'filter' },
-	every: since2,
+	every: V2,
 	override: { create: { unwrap: 'id' }, get: { unwrap: 'waitList' } },
 	more: [
 		...links('waitListId', 'Waitlist Entry ID', 'booking.v1.waitlist', 'a waitlist entry'),
 		act('createFromBooking', 'Create From Booking', 'Put a booking on the waitlist', 'booking.v1.waitlist.createfrombooking', [id('bookingId', 'Booking ID')], {
-			...since2,
+			...V2,
 			output: (result, request) => ({
 				id: result as number,
 				bookingId: (request as IDataObject).bookingId as number,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseJson } from '../../params';
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, bool, date, fieldsOp, id, json, list, num, str } from '../shared';
+import { act, bool, changedCode, date, fieldsOp, id, json, list, num, since2, str } from '../shared';
 
 /**
  * Activities beyond crm.activity.*: the records an activity is bound to, call transcripts, kanban
@@ -14,7 +14,6 @@ const ENTITY_TYPE_HINT = '1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invo
 const activityId = id('activityId', 'Activity ID');
 const entityTypeId = (name: string, label: string): ParamSpec => num(name, label, { required: true, default: 2, integer: true, description: ENTITY_TYPE_HINT });
 const entityId = (name: string, label: string): ParamSpec => num(name, label, { required: true, default: 0, integer: true, description: 'ID of the CRM record' });
-const since2 = (ops: OperationSpec[]): OperationSpec[] => ops.map((op) => ({ ...op, since: 2 }));
 /** Methods that answer `true`: echo the request, so the item says what changed. */
 const echo = (flag: string) => (result: unknown, request: IDataObject | unknown[]) => ({ ...(request as IDataObject), [flag]: result !== false });
 
@@ -101,7 +100,7 @@ export const activityBadge = crud({
 				return { ...params, title: languages(this, params.title, 'Title', itemIndex), value: languages(this, params.value, 'Value', itemIndex) };
 			},
 		},
-		delete: { output: (result, request) => ({ code: (request as IDataObject).code as string, deleted: result !== false }) },
+		delete: { output: changedCode('deleted') },
 	},
 });
 

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { OperationSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { bool, fieldsOp, fieldsOutput, id, json, list, num, str } from '../shared';
+import { bool, fieldsOp, fieldsOutput, id, json, list, num, str, toFields } from '../shared';
 import { productRowMore } from './payments';
 
 /** The trade catalog (catalog.*) and the product rows of CRM items (crm.item.productrow.*). */
 
-export const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
+export const f = toFields;
 export const offsetPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
 export const iblockId = num('iblockId', 'Catalog ID', { required: true, default: 0, description: 'Information block ID of the catalog (see Catalog → Get Many)' });
 

@@ -4,7 +4,7 @@ import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import type { CrudFamily, CrudVerb } from '../crud';
 import { crud } from '../crud';
 import { binaryProperty, withFileContent } from '../drive/binary';
-import { act, changed, fieldsOp, id, json, list, num, str } from '../shared';
+import { act, changed, fieldsOp, id, json, list, num, str, yesNo } from '../shared';
 import { f, fieldsByFilter, fieldsOf, iblockId, iblockList, offsetPaging, productFields } from './catalog';
 
 /**
@@ -13,8 +13,6 @@ import { f, fieldsByFilter, fieldsOf, iblockId, iblockList, offsetPaging, produc
  * camelCase `fields` and answers `{ <noun>: {...} }` / `{ <nouns>: [...] }`; new in node version 2.
  */
 
-export const yesNo = (name: string, label: string, description: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
-	f({ name, label, type: 'boolean', yn: true, description, ...extra });
 export const optional = (spec: ParamSpec): ParamSpec => ({ ...spec, required: false, default: undefined });
 export interface CamelFamily extends Pick<CrudFamily, 'value' | 'name' | 'description' | 'prefix' | 'noun' | 'plural' | 'create' | 'fields' | 'override' | 'paging'> {
 	/** Default CRM (the trade catalog's existing resources). */

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { setPath } from '../../params';
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
 import { binaryProperty } from '../drive/binary';
-import { act, id, json, list, num, str, yn } from '../shared';
+import { act, id, json, list, num, since2, str, toFields as into, V2, yn } from '../shared';
 
 /**
  * Document generation for CRM records (crm.documentgenerator.*): editing, sharing and uploading the
@@ -12,7 +12,6 @@ import { act, id, json, list, num, str, yn } from '../shared';
  */
 
 const ENTITY_TYPE_HINT = '1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invoice, 128+ smart processes';
-const into = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
 const documentId = id('id', 'Document ID');
 /** stampsEnabled is documented as an integer flag (1 include, 0 leave out). */
 const stampsFlag = (params: IDataObject): IDataObject => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params);
@@ -57,7 +56,7 @@ export const crmGeneratedDocument: ResourceSpec = {
 	name: 'Generated Document',
 	group: 'CRM',
 	description: 'Change, share, upload and delete documents generated for CRM records',
-	operations: ([
+	operations: since2([
 		{
 			value: 'update',
 			name: 'Update',
@@ -114,7 +113,7 @@ export const crmGeneratedDocument: ResourceSpec = {
 				batchable: false,
 			},
 		),
-	] as OperationSpec[]).map((op) => ({ ...op, since: 2 })),
+	]),
 };
 
 /** getfields answers `{ <wrap>: { <field code>: {...} } }`: one output item per field. */
@@ -179,33 +178,37 @@ export const crmDocumentTemplate = crud({
 	],
 });
 
-/** Numerator inputs, shared by CRM and the document generator: the documented `fields` object. */
-export const numeratorFields = (required: boolean): ParamSpec[] => [
+/** Numerator inputs: the documented `fields` object. */
+const numeratorFields = (required: boolean): ParamSpec[] => [
 	into(str('name', 'Name', { required })),
 	into(str('template', 'Number Template', { required, placeholder: 'e.g. INV-{NUMBER}', description: 'The number pattern; {NUMBER} is the counter' })),
 ];
-export const numeratorOptions: ParamSpec[] = [
+const numeratorOptions: ParamSpec[] = [
 	json('settings', 'Settings (JSON)', {
 		to: 'fields.settings',
 		description: 'Counter settings, e.g. {"Bitrix_Main_Numerator_Generator_SequentNumberGenerator": {"start": 1, "step": 1, "length": 4, "padString": "0"}}',
 	}),
 ];
 
-export const crmDocumentNumerator = crud({
-	value: 'crmDocumentNumerator',
-	name: 'Document Numerator',
-	group: 'CRM',
-	description: 'Number sequences of CRM document templates',
-	prefix: 'crm.documentgenerator.numerator',
-	noun: 'document numerator',
-	key: [id('id', 'Numerator ID')],
-	create: numeratorFields(true),
-	fields: numeratorOptions,
-	updateFirst: numeratorFields(false),
-	updateFixed: { fields: {} },
-	unwrap: 'numerator',
-	paging: { mode: 'start', itemsPath: 'numerators' },
-	every: { since: 2 },
-	// numerator.update answers the numerator itself, not wrapped
-	override: { update: { unwrap: undefined } },
-});
+/** A family of numerators: CRM's and the document generator's differ only in method prefix and group. */
+export const numeratorFamily = (value: string, group: string, description: string, prefix: string): ResourceSpec =>
+	crud({
+		value,
+		name: 'Document Numerator',
+		group,
+		description,
+		prefix,
+		noun: 'document numerator',
+		key: [id('id', 'Numerator ID')],
+		create: numeratorFields(true),
+		fields: numeratorOptions,
+		updateFirst: numeratorFields(false),
+		updateFixed: { fields: {} },
+		unwrap: 'numerator',
+		paging: { mode: 'start', itemsPath: 'numerators' },
+		every: V2,
+		// numerator.update answers the numerator itself, not wrapped
+		override: { update: { unwrap: undefined } },
+	});
+
+export const crmDocumentNumerator = numeratorFamily('crmDocumentNumerator', 'CRM', 'Number sequences of CRM document templates', 'crm.documentgenerator.numerator');

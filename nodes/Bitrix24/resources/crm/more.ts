@@ -2,11 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, changed, date, fieldsOp, fieldsOutput, id, json, list, num, str, yn } from '../shared';
+import { act, changed, date, fieldsOp, fieldsOutput, id, json, list, num, since2, str, V2, yn } from '../shared';
 
 /** Import, recurring deals, call lists, automated solutions, duplicate search fields, order links, currency and enumeration extras. */
 
-const since2 = (ops: OperationSpec[]): OperationSpec[] => ops.map((op) => ({ ...op, since: 2 }));
 const entityTypeId = num('entityTypeId', 'Entity Type ID', {
 	required: true,
 	default: 2,
@@ -119,26 +118,29 @@ const entityKind = {
 const callListEntities = list('ENTITIES', 'Record IDs', { required: true, description: 'Comma-separated IDs of the contacts or companies to call', placeholder: 'e.g. 11, 12' });
 const webForm = num('WEBFORM_ID', 'CRM Form ID', { description: 'A CRM form shown during the calls' });
 
-export const callList: ResourceSpec = {
+export const callList = crud({
 	value: 'callList',
 	name: 'Call List',
 	group: 'CRM',
 	description: 'Lists of contacts or companies to call (crm.calllist.*)',
-	operations: since2([
-		{ value: 'create', name: 'Create', action: 'Create a call list', method: 'crm.calllist.add', kind: 'create', params: [entityKind, callListEntities], optional: [webForm] },
-		{ value: 'get', name: 'Get', action: 'Get a call list', method: 'crm.calllist.get', kind: 'get', params: [id('ID', 'Call List ID')] },
-		{ value: 'getMany', name: 'Get Many', action: 'Get many call lists', method: 'crm.calllist.list', kind: 'getMany', paging: { mode: 'all', filterKey: 'FILTER', orderKey: 'ORDER', selectKey: 'SELECT' } },
-		{
-			value: 'update',
-			name: 'Update',
+	prefix: 'crm.calllist',
+	noun: 'call list',
+	key: [id('ID', 'Call List ID')],
+	create: [entityKind, callListEntities],
+	fields: [webForm],
+	paging: { mode: 'all', filterKey: 'FILTER', orderKey: 'ORDER', selectKey: 'SELECT' },
+	// crm.calllist has no delete method
+	verbs: ['create', 'get', 'getMany', 'update'],
+	every: V2,
+	override: {
+		// update replaces the records and names the list LIST_ID
+		update: {
 			action: 'Replace the records of a call list',
-			method: 'crm.calllist.update',
-			kind: 'update',
 			params: [id('LIST_ID', 'Call List ID'), entityKind, callListEntities],
-			optional: [webForm],
-			optionalName: 'updateFields',
 			output: changed('LIST_ID', 'updated'),
 		},
+	},
+	more: since2([
 		{
 			value: 'getItems',
 			name: 'Get Items',
@@ -151,7 +153,7 @@ export const callList: ResourceSpec = {
 		},
 		{ value: 'getStatuses', name: 'Get Statuses', action: 'Get the call statuses of call lists', method: 'crm.calllist.statuslist', kind: 'get' },
 	]),
-};
+});
 
 const solutionFields = [list('typeIds', 'Smart Process Type IDs', { to: 'fields.typeIds', description: 'Comma-separated IDs of the smart process types (not entity type IDs) in the solution' })];
 

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { changed, fieldsOutput, id, num, str, yn } from '../shared';
+import { crud } from '../crud';
+import { act, changed, fieldsOutput, id, num, since2, str, V2, yn } from '../shared';
 
 /** Payments and deliveries of CRM items (deals, smart processes): crm.item.payment.*, crm.item.delivery.*. */
 
@@ -17,43 +18,31 @@ const ofPayment = id('paymentId', 'Payment ID');
 /** Both lists require a filter: an empty one reads every row of the payment. */
 const anyFilter = (params: IDataObject): IDataObject => ({ ...params, filter: params.filter ?? {} });
 const pagingAll = { mode: 'all' as const, filterKey: 'filter', orderKey: 'order' };
-const since2 = (ops: OperationSpec[]): OperationSpec[] => ops.map((op) => ({ ...op, since: 2 }));
 
-const paymentAction = (value: string, name: string, action: string, method: string, params: ParamSpec[], extra: Partial<OperationSpec> = {}): OperationSpec => ({
-	value,
-	name,
-	action,
-	method,
-	kind: 'action',
-	params,
-	output: changed('id'),
-	...extra,
-});
+const paymentAction = (value: string, name: string, action: string, method: string, params: ParamSpec[]): OperationSpec =>
+	act(value, name, action, method, params, { output: changed('id') });
 
-export const payment: ResourceSpec = {
+export const payment = crud({
 	value: 'payment',
 	name: 'Payment',
 	group: 'CRM',
 	description: 'Payments of deals and smart process items (crm.item.payment.*)',
-	operations: since2([
-		{ value: 'create', name: 'Create', action: 'Create a payment for an item', method: 'crm.item.payment.add', kind: 'create', params: [entityTypeId, entityId] },
-		{ value: 'get', name: 'Get', action: 'Get a payment', method: 'crm.item.payment.get', kind: 'get', params: [paymentId] },
-		{ value: 'getMany', name: 'Get Many', action: 'Get the payments of an item', method: 'crm.item.payment.list', kind: 'getMany', params: [entityTypeId, entityId], paging: pagingAll },
-		{
-			value: 'update',
-			name: 'Update',
-			action: 'Update a payment',
-			method: 'crm.item.payment.update',
-			kind: 'update',
-			params: [paymentId],
-			optional: [
-				yn('paid', 'Paid', 'Whether the payment is paid', { to: 'fields.paid' }),
-				num('paySystemId', 'Payment System ID', { to: 'fields.paySystemId', description: 'The ID from Payment System → Get Many' }),
-			],
-			optionalName: 'updateFields',
-			fixed: { fields: {} },
-		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a payment', method: 'crm.item.payment.delete', kind: 'delete', params: [paymentId] },
+	prefix: 'crm.item.payment',
+	noun: 'payment',
+	key: [paymentId],
+	create: [entityTypeId, entityId],
+	updateFirst: [
+		yn('paid', 'Paid', 'Whether the payment is paid', { to: 'fields.paid' }),
+		num('paySystemId', 'Payment System ID', { to: 'fields.paySystemId', description: 'The ID from Payment System → Get Many' }),
+	],
+	updateFixed: { fields: {} },
+	paging: pagingAll,
+	every: V2,
+	override: {
+		create: { action: 'Create a payment for an item' },
+		getMany: { action: 'Get the payments of an item', params: [entityTypeId, entityId] },
+	},
+	more: since2([
 		paymentAction('pay', 'Mark as Paid', 'Mark a payment as paid', 'crm.item.payment.pay', [paymentId]),
 		paymentAction('unpay', 'Mark as Unpaid', 'Mark a payment as unpaid', 'crm.item.payment.unpay', [paymentId]),
 		{
@@ -67,54 +56,48 @@ export const payment: ResourceSpec = {
 			unwrap: 'payment',
 		},
 	]),
-};
+});
 
-export const paymentProduct: ResourceSpec = {
-	value: 'paymentProduct',
-	name: 'Payment Product',
+/** Rows of a payment (products, deliveries): added, listed, changed by one action and removed alike. */
+const paymentRows = (value: string, name: string, prefix: string, row: string, rows: string, create: ParamSpec[], change: OperationSpec, key: ParamSpec): ResourceSpec => ({
+	value,
+	name,
 	group: 'CRM',
-	description: 'Product rows a payment covers (crm.item.payment.product.*)',
+	description: `${rows[0].toUpperCase()}${rows.slice(1)} a payment covers (${prefix}.*)`,
 	operations: since2([
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Add a product row to a payment',
-			method: 'crm.item.payment.product.add',
-			kind: 'create',
-			params: [
-				ofPayment,
-				id('rowId', 'Product Row ID', undefined, { description: "An item's product row (see Product Row → Get Available for Payment)" }),
-				num('quantity', 'Quantity', { required: true, default: 1 }),
-			],
-		},
-		{ value: 'getMany', name: 'Get Many', action: 'Get the product rows of a payment', method: 'crm.item.payment.product.list', kind: 'getMany', params: [ofPayment], paging: pagingAll, prepare: anyFilter },
-		paymentAction('setQuantity', 'Set Quantity', 'Change the quantity of a payment product', 'crm.item.payment.product.setQuantity', [id('id', 'Payment Product ID'), num('quantity', 'Quantity', { required: true, default: 1 })]),
-		{ value: 'delete', name: 'Delete', action: 'Remove a product row from a payment', method: 'crm.item.payment.product.delete', kind: 'delete', params: [id('id', 'Payment Product ID')] },
+		{ value: 'create', name: 'Create', action: `Add ${row} to a payment`, method: `${prefix}.add`, kind: 'create', params: [ofPayment, ...create] },
+		{ value: 'getMany', name: 'Get Many', action: `Get the ${rows} of a payment`, method: `${prefix}.list`, kind: 'getMany', params: [ofPayment], paging: pagingAll, prepare: anyFilter },
+		change,
+		{ value: 'delete', name: 'Delete', action: `Remove ${row} from a payment`, method: `${prefix}.delete`, kind: 'delete', params: [key] },
 	]),
-};
+});
 
-export const paymentDelivery: ResourceSpec = {
-	value: 'paymentDelivery',
-	name: 'Payment Delivery',
-	group: 'CRM',
-	description: 'Deliveries a payment covers (crm.item.payment.delivery.*)',
-	operations: since2([
-		{
-			value: 'create',
-			name: 'Create',
-			action: 'Add a delivery to a payment',
-			method: 'crm.item.payment.delivery.add',
-			kind: 'create',
-			params: [ofPayment, id('deliveryId', 'Delivery ID', undefined, { description: "An item's delivery (see Delivery → Get Many)" })],
-		},
-		{ value: 'getMany', name: 'Get Many', action: 'Get the deliveries of a payment', method: 'crm.item.payment.delivery.list', kind: 'getMany', params: [ofPayment], paging: pagingAll, prepare: anyFilter },
-		paymentAction('setDelivery', 'Set Delivery', 'Replace the delivery of a payment delivery row', 'crm.item.payment.delivery.setDelivery', [
-			id('id', 'Payment Delivery ID'),
-			id('deliveryId', 'Delivery ID'),
-		]),
-		{ value: 'delete', name: 'Delete', action: 'Remove a delivery from a payment', method: 'crm.item.payment.delivery.delete', kind: 'delete', params: [id('id', 'Payment Delivery ID')] },
-	]),
-};
+const paymentProductId = id('id', 'Payment Product ID');
+export const paymentProduct = paymentRows(
+	'paymentProduct',
+	'Payment Product',
+	'crm.item.payment.product',
+	'a product row',
+	'product rows',
+	[
+		id('rowId', 'Product Row ID', undefined, { description: "An item's product row (see Product Row → Get Available for Payment)" }),
+		num('quantity', 'Quantity', { required: true, default: 1 }),
+	],
+	paymentAction('setQuantity', 'Set Quantity', 'Change the quantity of a payment product', 'crm.item.payment.product.setQuantity', [paymentProductId, num('quantity', 'Quantity', { required: true, default: 1 })]),
+	paymentProductId,
+);
+
+const paymentDeliveryId = id('id', 'Payment Delivery ID');
+export const paymentDelivery = paymentRows(
+	'paymentDelivery',
+	'Payment Delivery',
+	'crm.item.payment.delivery',
+	'a delivery',
+	'deliveries',
+	[id('deliveryId', 'Delivery ID', undefined, { description: "An item's delivery (see Delivery → Get Many)" })],
+	paymentAction('setDelivery', 'Set Delivery', 'Replace the delivery of a payment delivery row', 'crm.item.payment.delivery.setDelivery', [paymentDeliveryId, id('deliveryId', 'Delivery ID')]),
+	paymentDeliveryId,
+);
 
 export const delivery: ResourceSpec = {
 	value: 'delivery',

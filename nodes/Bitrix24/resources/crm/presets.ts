@@ -1,6 +1,6 @@
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, fieldsOp, id, json, num, str, yn } from '../shared';
+import { act, fieldsOp, id, json, num, since2, str, toFields as f, V2, yesNo, yn } from '../shared';
 import { USER_TYPES } from './userFields';
 
 /**
@@ -8,8 +8,6 @@ import { USER_TYPES } from './userFields';
  * bank details and requisite links. Listing templates stays in Requisite Template.
  */
 
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
-const since2 = { since: 2 };
 const presetOptions = [f(str('XML_ID', 'External ID')), f(yn('ACTIVE', 'Active', 'Whether requisites can be made from the template')), f(num('SORT', 'Sort'))];
 
 export const requisiteTemplateSetup = crud({
@@ -29,7 +27,7 @@ export const requisiteTemplateSetup = crud({
 	// preset.update wants the name every time
 	updateFirst: [],
 	verbs: ['create', 'get', 'update', 'delete', 'fields'],
-	every: since2,
+	every: V2,
 	override: { update: { params: [id('id', 'Template ID'), f(str('NAME', 'Name', { required: true }))] } },
 });
 
@@ -51,7 +49,7 @@ export const requisiteTemplateField = crud({
 	updateFirst: [],
 	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
 	paging: { mode: 'all' },
-	every: since2,
+	every: V2,
 	override: {
 		getMany: { params: [preset] },
 		// the field's name is required on update too
@@ -65,7 +63,6 @@ export const requisiteTemplateField = crud({
 	],
 });
 
-const yesNo = (name: string, label: string, description: string) => f(yn(name, label, description));
 const userFieldOptions: ParamSpec[] = [
 	f(str('XML_ID', 'External ID')),
 	f(num('SORT', 'Sort')),
@@ -98,7 +95,7 @@ export const requisiteUserField = crud({
 	],
 	fields: userFieldOptions,
 	updateFixed: { fields: {} },
-	every: since2,
+	every: V2,
 	// 50 per page with start (crm-requisite-userfield-list.md)
 	paging: { mode: 'start', filterKey: 'filter', orderKey: 'order' },
 	// requisite custom fields always belong to CRM_REQUISITE
@@ -110,11 +107,11 @@ export const requisiteReference: ResourceSpec = {
 	name: 'Requisite Reference',
 	group: 'CRM',
 	description: 'Countries of requisite templates and the fields of bank details and requisite links',
-	operations: [
+	operations: since2([
 		{ value: 'getCountries', name: 'Get Countries', action: 'Get the countries requisite templates exist for', method: 'crm.requisite.preset.countries', kind: 'action' as const },
 		fieldsOp('crm.requisite.bankdetail.fields', 'bank detail', { value: 'getBankDetailFields', name: 'Get Bank Detail Fields' }),
 		fieldsOp('crm.requisite.link.fields', 'requisite link', { value: 'getLinkFields', name: 'Get Link Fields' }),
-	].map((op) => ({ ...op, since: 2 })),
+	]),
 };
 
 export const presetResources: ResourceSpec[] = [requisiteTemplateSetup, requisiteTemplateField, requisiteUserField, requisiteReference];

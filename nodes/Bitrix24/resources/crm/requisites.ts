@@ -1,10 +1,9 @@
-import type { ParamSpec, ResourceSpec } from '../../types';
+import type { ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { id, num, str } from '../shared';
+import { id, num, str, toFields as f } from '../shared';
 
 /** Requisites (company details), their bank details, addresses and links to deals and invoices. */
 
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
 const offsetPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
 
 const requisiteFields = [

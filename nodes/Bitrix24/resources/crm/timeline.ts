@@ -2,7 +2,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { bool, date, id, json, list, num, startPaging, str } from '../shared';
+import { bool, date, id, json, list, num, startPaging, str, toFields as f } from '../shared';
 
 /** Activities, to-dos and the timeline: crm.activity.*, crm.activity.todo.*, crm.timeline.*. */
 
@@ -20,7 +20,6 @@ const ownerTypeId = (to?: string, extra: Partial<ParamSpec> = {}) =>
 const ownerId = (to?: string, extra: Partial<ParamSpec> = {}) =>
 	num('ownerId', 'Owner ID', { required: true, default: 0, to, description: 'ID of the CRM record', ...extra });
 
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
 const activityFields = [
 	f(str('SUBJECT', 'Subject')),
 	f(str('DESCRIPTION', 'Description')),

@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { ResourceSpec } from '../../types';
 import { crud } from '../crud';
 import { binaryProperty } from '../drive/binary';
 import { inlineFiles } from './documents';
-import { fieldsOp, str } from '../shared';
+import { changedCode, fieldsOp, str } from '../shared';
 
 /**
  * Icons and logos an application uploads for its timeline log messages (crm.timeline.icon.*,
@@ -31,7 +29,7 @@ const asset = (kind: 'icon' | 'logo', plural: string): ResourceSpec => {
 		override: {
 			// an image upload is one large request: keep it out of batch
 			create: { batchable: false, prepare: inlineFiles([{ from: 'binaryPropertyName', to: 'fileContent' }]) },
-			delete: { output: (result, request) => ({ code: (request as IDataObject).code as string, deleted: result !== false }) },
+			delete: { output: changedCode('deleted') },
 		},
 	});
 };

@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import type { ParamSpec, ResourceSpec } from '../../types';
+import type { ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { bool, id, json, num, str } from '../shared';
+import { bool, id, json, num, str, toFields as f } from '../shared';
 
 /** Custom (UF_CRM_*) fields: the per-entity crm.*.userfield.* methods and the universal userfieldconfig.*. */
 
@@ -23,7 +23,6 @@ export const USER_TYPES: INodePropertyOptions[] = [
 	['URL', 'url'],
 ].map(([name, value]) => ({ name, value }));
 
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
 const ynFlag = (name: string, label: string, what: string) => f(bool(name, label, `Whether ${what}`, { yn: true }));
 
 const commonFields = [

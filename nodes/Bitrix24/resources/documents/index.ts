@@ -1,17 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { binaryField, fieldEntries, inlineFiles, numeratorFields, numeratorOptions, publicUrlStatus } from '../crm/documents';
+import { binaryField, fieldEntries, inlineFiles, numeratorFamily, publicUrlStatus } from '../crm/documents';
 import { crud } from '../crud';
-import { act, id, json, list, num, str, yn } from '../shared';
+import { act, id, json, list, num, str, toFields as into, V2, yn } from '../shared';
 
 /**
  * The document generator (documentgenerator.*): documents an application makes from DOCX templates
  * with its own data (the REST provider), their templates, numerators, regions and access roles.
  */
 
-const into = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
-const every = { since: 2 };
 /** stampsEnabled is documented as an integer flag (1 include, 0 leave out). */
 const stampsFlag = (params: IDataObject): IDataObject => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params);
 const documentOptions: ParamSpec[] = [
@@ -37,7 +35,7 @@ export const generatedDocument = crud({
 	updateFirst: [],
 	unwrap: 'document',
 	paging: { mode: 'start', itemsPath: 'documents', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
-	every,
+	every: V2,
 	override: {
 		create: { action: 'Generate a document from a template', prepare: stampsFlag },
 		update: { optional: documentOptions, prepare: stampsFlag },
@@ -99,7 +97,7 @@ export const documentTemplate = crud({
 	updateFixed: { fields: {} },
 	unwrap: 'template',
 	paging: { mode: 'start', itemsPath: 'templates', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
-	every,
+	every: V2,
 	override: {
 		// a template file is one large request: keep it out of batch
 		create: { batchable: false, prepare: inlineFiles([{ from: 'binaryPropertyName', to: 'fields.file', named: true }]) },
@@ -119,24 +117,7 @@ export const documentTemplate = crud({
 	],
 });
 
-export const documentNumerator = crud({
-	value: 'documentNumerator',
-	name: 'Document Numerator',
-	group: 'Documents',
-	description: 'Number sequences of document templates',
-	prefix: 'documentgenerator.numerator',
-	noun: 'document numerator',
-	key: [id('id', 'Numerator ID')],
-	create: numeratorFields(true),
-	fields: numeratorOptions,
-	updateFirst: numeratorFields(false),
-	updateFixed: { fields: {} },
-	unwrap: 'numerator',
-	paging: { mode: 'start', itemsPath: 'numerators' },
-	every,
-	// numerator.update answers the numerator itself, not wrapped
-	override: { update: { unwrap: undefined } },
-});
+export const documentNumerator = numeratorFamily('documentNumerator', 'Documents', 'Number sequences of document templates', 'documentgenerator.numerator');
 
 const regionFields: ParamSpec[] = [
 	into(str('languageId', 'Language ID', { placeholder: 'e.g. de' })),
@@ -160,7 +141,7 @@ export const documentRegion = crud({
 	updateFixed: { fields: {} },
 	unwrap: 'region',
 	paging: { mode: 'all', itemsPath: 'regions' },
-	every,
+	every: V2,
 });
 
 const permissions = json('permissions', 'Permissions (JSON)', {
@@ -182,7 +163,7 @@ export const documentRole = crud({
 	updateFixed: { fields: {} },
 	unwrap: 'role',
 	paging: { mode: 'start', itemsPath: 'roles' },
-	every,
+	every: V2,
 	more: [
 		act('fillAccesses', 'Set Accesses', 'Assign document roles to users, groups and departments', 'documentgenerator.role.fillaccesses', [
 			json('accesses', 'Accesses (JSON)', {

@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { f, fieldsOf } from '../crm/catalog';
 import type { CamelFamily } from '../crm/catalogMore';
-import { camelFamily, optional, yesNo } from '../crm/catalogMore';
+import { camelFamily, optional } from '../crm/catalogMore';
 import { salesServiceResources } from './services';
-import { fieldsOp, id, json, num, str } from '../shared';
+import { fieldsOp, id, json, num, str, yesNo } from '../shared';
 
 /**
  * Online store orders (sale.*): orders, basket items, payments, shipments, statuses, payer types and

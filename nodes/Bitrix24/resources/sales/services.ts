@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
+import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, changed, id, json, num, str, yn } from '../shared';
+import { act, changed, id, json, num, since2, str, yn } from '../shared';
 
 /**
  * Payment systems, delivery services and cashboxes of the online store (sale.paysystem.*,
@@ -10,7 +10,6 @@ import { act, changed, id, json, num, str, yn } from '../shared';
  * answer bare values; all new in node version 2.
  */
 
-const since2 = (ops: OperationSpec[]): OperationSpec[] => ops.map((op) => ({ ...op, since: 2 }));
 /** Lists that take SELECT/FILTER/ORDER and answer every row at once. */
 const upperList = { mode: 'all' as const, filterKey: 'FILTER', orderKey: 'ORDER', selectKey: 'SELECT' };
 const settings = (name: string, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => json(name, label, { description: 'As the method page describes it', ...extra });

@@ -2,19 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, changed, date, fieldsOp, id, list, num, str } from '../shared';
+import { act, changed, date, fieldsOp, id, list, num, str, toFields as f, V2 } from '../shared';
 
 /** Scrum (tasks.api.scrum.*): backlogs, epics, sprints, sprint Kanban stages, Scrum fields of tasks. */
 
-const since2 = { since: 2 };
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
 const groupId = (required = true) => f(num('groupId', 'Scrum Group ID', { required, description: 'The workgroup that runs Scrum' }));
 const listPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
 // deletes answer an empty array (tasks-api-scrum-epic-delete.md & co.)
 const deleted = (_result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).id as string, deleted: true });
 /** getFields answers {fields: {name: {type}}}: one item per field. */
 const fieldItems = (result: unknown) => Object.entries(((result as IDataObject)?.fields ?? {}) as IDataObject).map(([field, meta]) => ({ field, ...((meta ?? {}) as IDataObject) }));
-const scrumFields = (prefix: string, noun: string) => fieldsOp(`${prefix}.getFields`, noun, { ...since2, output: fieldItems });
+const scrumFields = (prefix: string, noun: string) => fieldsOp(`${prefix}.getFields`, noun, { ...V2, output: fieldItems });
 
 export const scrumBacklog = crud({
 	value: 'scrumBacklog',
@@ -29,7 +27,7 @@ export const scrumBacklog = crud({
 	updateFirst: [groupId(false), f(num('createdBy', 'Created By User ID'))],
 	updateFixed: { fields: {} },
 	verbs: ['create', 'get', 'update', 'delete', 'fields'],
-	every: since2,
+	every: V2,
 	override: {
 		// get takes the Scrum group's ID as `id` and answers its backlog (tasks-api-scrum-backlog-get.md)
 		get: {
@@ -55,7 +53,7 @@ export const scrumEpic = crud({
 	fields: epicFields,
 	paging: listPaging,
 	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
-	every: since2,
+	every: V2,
 	override: {
 		// the update page stars name and groupId too
 		update: { params: [id('id', 'Epic ID'), f(str('name', 'Name', { required: true })), groupId()], optional: epicFields, fixed: undefined },
@@ -92,15 +90,15 @@ export const scrumSprint = crud({
 	updateFixed: { fields: {} },
 	paging: listPaging,
 	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
-	every: since2,
+	every: V2,
 	override: {
 		get: { params: [id('sprintId', 'Sprint ID')] },
 		delete: { output: deleted },
 		fields: scrumFields('tasks.api.scrum.sprint', 'Scrum sprint'),
 	},
 	more: [
-		act('start', 'Start', 'Start a Scrum sprint', 'tasks.api.scrum.sprint.start', [sprintId], since2),
-		act('complete', 'Complete', 'Complete a Scrum sprint', 'tasks.api.scrum.sprint.complete', [sprintId], since2),
+		act('start', 'Start', 'Start a Scrum sprint', 'tasks.api.scrum.sprint.start', [sprintId], V2),
+		act('complete', 'Complete', 'Complete a Scrum sprint', 'tasks.api.scrum.sprint.complete', [sprintId], V2),
 	],
 });
 
@@ -131,31 +129,31 @@ export const scrumStage: ResourceSpec = {
 			action: 'Add a Kanban stage to a Scrum sprint',
 			method: 'tasks.api.scrum.kanban.addStage',
 			kind: 'create',
-			...since2,
+			...V2,
 			params: [f(sprintOf), f(str('name', 'Name', { required: true }))],
 			optional: stageFields,
 		},
-		act('getMany', 'Get Many', 'Get the Kanban stages of a Scrum sprint', 'tasks.api.scrum.kanban.getStages', [sprintOf], { ...since2, kind: 'get' }),
+		act('getMany', 'Get Many', 'Get the Kanban stages of a Scrum sprint', 'tasks.api.scrum.kanban.getStages', [sprintOf], { ...V2, kind: 'get' }),
 		{
 			value: 'update',
 			name: 'Update',
 			action: 'Update a Scrum Kanban stage',
 			method: 'tasks.api.scrum.kanban.updateStage',
 			kind: 'update',
-			...since2,
+			...V2,
 			params: [stageId],
 			optional: [f(str('name', 'Name')), f(num('sprintId', 'Sprint ID')), ...stageFields],
 			optionalName: 'updateFields',
 			fixed: { fields: {} },
 			output: changed('stageId', 'updated'),
 		},
-		act('delete', 'Delete', 'Delete a Scrum Kanban stage', 'tasks.api.scrum.kanban.deleteStage', [stageId], { ...since2, kind: 'delete', output: changed('stageId', 'deleted') }),
+		act('delete', 'Delete', 'Delete a Scrum Kanban stage', 'tasks.api.scrum.kanban.deleteStage', [stageId], { ...V2, kind: 'delete', output: changed('stageId', 'deleted') }),
 		act('addTask', 'Add Task', 'Put a task in a Scrum Kanban stage', 'tasks.api.scrum.kanban.addTask', [sprintOf, id('taskId', 'Task ID'), stageId], {
-			...since2,
+			...V2,
 			output: (result, request) => ({ taskId: (request as IDataObject).taskId as string, stageId: (request as IDataObject).stageId as string, success: result !== false }),
 		}),
 		act('removeTask', 'Remove Task', "Take a task off a sprint's Kanban", 'tasks.api.scrum.kanban.deleteTask', [sprintOf, id('taskId', 'Task ID')], {
-			...since2,
+			...V2,
 			output: (result, request) => ({ taskId: (request as IDataObject).taskId as string, success: result !== false }),
 		}),
 		scrumFields('tasks.api.scrum.kanban', 'Scrum Kanban stage'),
@@ -170,14 +168,14 @@ export const scrumTask: ResourceSpec = {
 	group: 'Tasks',
 	description: 'Scrum fields of a task: backlog or sprint, story points, epic',
 	operations: [
-		act('get', 'Get', 'Get the Scrum fields of a task', 'tasks.api.scrum.task.get', [taskId], { ...since2, kind: 'get' }),
+		act('get', 'Get', 'Get the Scrum fields of a task', 'tasks.api.scrum.task.get', [taskId], { ...V2, kind: 'get' }),
 		{
 			value: 'update',
 			name: 'Update',
 			action: 'Update the Scrum fields of a task',
 			method: 'tasks.api.scrum.task.update',
 			kind: 'update',
-			...since2,
+			...V2,
 			params: [taskId],
 			optional: [
 				f(str('entityId', 'Backlog or Sprint ID', { integer: true, description: 'Where the task sits' })),

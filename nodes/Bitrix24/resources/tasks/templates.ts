@@ -3,12 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { binaryProperty } from '../drive/binary';
 import { crud } from '../crud';
-import { act, changed, fieldsOp, id, json, list, num, str, yn } from '../shared';
+import { act, changed, fieldsOp, id, json, list, num, str, toFields as f, V2, yn } from '../shared';
 
 /** Task templates and their checklists, flows, task dependencies, task custom fields, the daily plan. */
 
-const since2 = { since: 2 };
-const f = (spec: ParamSpec): ParamSpec => ({ ...spec, to: `fields.${spec.name}` });
 // a number, as CRM Document's templateId input already is: n8n keeps a same-named value across operations
 const templateId = num('templateId', 'Template ID', { required: true, integer: true, default: 0, description: "The template's ID" });
 
@@ -50,7 +48,7 @@ export const taskTemplate = crud({
 	updateFirst: [f(str('TITLE', 'Title')), f(num('RESPONSIBLE_ID', 'Responsible User ID'))],
 	updateFixed: { fields: {} },
 	verbs: ['create', 'get', 'update', 'delete', 'fields'],
-	every: since2,
+	every: V2,
 	override: {
 		get: { optional: [list('select', 'Fields', { to: 'params.select', description: "Comma-separated fields to return; every field and custom field when empty, e.g. ID, TITLE, UF_*" })], optionalName: 'options' },
 		update: { output: changed('templateId', 'updated') },
@@ -78,7 +76,7 @@ async function withAttachment(this: IExecuteFunctions, params: IDataObject, item
 }
 
 const itemAction = (value: string, name: string, action: string, method: string, more: ParamSpec[] = [], extra: Partial<OperationSpec> = {}): OperationSpec =>
-	act(value, name, action, method, [templateId, itemId, ...more], { ...since2, ...itemOf, ...extra });
+	act(value, name, action, method, [templateId, itemId, ...more], { ...V2, ...itemOf, ...extra });
 
 export const taskTemplateChecklist: ResourceSpec = {
 	value: 'taskTemplateChecklist',
@@ -92,7 +90,7 @@ export const taskTemplateChecklist: ResourceSpec = {
 			action: 'Add a checklist item to a task template',
 			method: 'tasks.template.checklist.add',
 			kind: 'create',
-			...since2,
+			...V2,
 			...itemOf,
 			params: [templateId, f(str('TITLE', 'Title', { required: true })), f(num('PARENT_ID', 'Parent Item ID', { required: true, default: 0, description: '0 starts a new checklist named by the title' }))],
 			optional: checklistFields('fields'),
@@ -104,7 +102,7 @@ export const taskTemplateChecklist: ResourceSpec = {
 			action: 'Get the checklist items of a task template',
 			method: 'tasks.template.checklist.list',
 			kind: 'get',
-			...since2,
+			...V2,
 			params: [templateId],
 			optional: [
 				json('filter', 'Filter (JSON)', { description: 'e.g. {"IS_COMPLETE": "N"}' }),
@@ -121,7 +119,7 @@ export const taskTemplateChecklist: ResourceSpec = {
 			action: 'Update a checklist item of a task template',
 			method: 'tasks.template.checklist.update',
 			kind: 'update',
-			...since2,
+			...V2,
 			...itemOf,
 			params: [templateId, itemId],
 			optional: [f(str('TITLE', 'Title')), f(num('PARENT_ID', 'Parent Item ID')), ...checklistFields('fields')],
@@ -193,7 +191,7 @@ export const taskFlow: ResourceSpec = {
 			action: 'Create a task flow',
 			method: 'tasks.flow.Flow.create',
 			kind: 'create',
-			...since2,
+			...V2,
 			params: [
 				flowData(str('name', 'Name', { required: true, description: 'Unique among flows' })),
 				flowData(num('plannedCompletionTime', 'Planned Completion Time (Seconds)', { required: true, default: 86400 })),
@@ -202,14 +200,14 @@ export const taskFlow: ResourceSpec = {
 			],
 			optional: flowOptions,
 		},
-		act('get', 'Get', 'Get a task flow', 'tasks.flow.Flow.get', [flowId], { ...since2, kind: 'get' }),
+		act('get', 'Get', 'Get a task flow', 'tasks.flow.Flow.get', [flowId], { ...V2, kind: 'get' }),
 		{
 			value: 'update',
 			name: 'Update',
 			action: 'Update a task flow',
 			method: 'tasks.flow.Flow.update',
 			kind: 'update',
-			...since2,
+			...V2,
 			params: [flowData(id('id', 'Flow ID'))],
 			optional: [flowData(str('name', 'Name')), flowData(num('plannedCompletionTime', 'Planned Completion Time (Seconds)')), flowData(distribution), flowData(responsibleList), ...flowOptions],
 			optionalName: 'updateFields',
@@ -220,14 +218,14 @@ export const taskFlow: ResourceSpec = {
 			action: 'Delete a task flow',
 			method: 'tasks.flow.Flow.delete',
 			kind: 'delete',
-			...since2,
+			...V2,
 			params: [flowData(id('id', 'Flow ID'))],
 			output: (result, request) => ({ id: ((request as IDataObject).flowData as IDataObject).id as string, deleted: (result as IDataObject)?.deleted !== false }),
 		},
-		act('activate', 'Activate or Deactivate', 'Turn a task flow on or off', 'tasks.flow.Flow.activate', [flowId], { ...since2, output: changed('flowId') }),
-		act('pin', 'Pin or Unpin', 'Pin or unpin a task flow in the list', 'tasks.flow.Flow.pin', [flowId], { ...since2, output: changed('flowId') }),
+		act('activate', 'Activate or Deactivate', 'Turn a task flow on or off', 'tasks.flow.Flow.activate', [flowId], { ...V2, output: changed('flowId') }),
+		act('pin', 'Pin or Unpin', 'Pin or unpin a task flow in the list', 'tasks.flow.Flow.pin', [flowId], { ...V2, output: changed('flowId') }),
 		act('nameExists', 'Check Name', 'Check whether a task flow name is taken', 'tasks.flow.Flow.isExists', [flowData(str('name', 'Name', { required: true }))], {
-			...since2,
+			...V2,
 			kind: 'get',
 			optional: [flowData(num('id', 'Except Flow ID', { description: 'A flow to leave out of the check, e.g. the one being renamed' }))],
 			optionalName: 'options',
@@ -265,7 +263,7 @@ export const taskDependency: ResourceSpec = {
 			action: 'Link two tasks',
 			method: 'task.dependence.add',
 			kind: 'create',
-			...since2,
+			...V2,
 			params: [id('taskIdFrom', 'From Task ID'), id('taskIdTo', 'To Task ID'), linkType],
 			output: dependencyOutput('created'),
 		},
@@ -275,7 +273,7 @@ export const taskDependency: ResourceSpec = {
 			action: 'Unlink two tasks',
 			method: 'task.dependence.delete',
 			kind: 'delete',
-			...since2,
+			...V2,
 			params: [id('taskIdFrom', 'From Task ID'), id('taskIdTo', 'To Task ID')],
 			output: dependencyOutput('deleted'),
 		},
@@ -323,11 +321,11 @@ export const taskUserField = crud({
 	// 50 per page with start (task-item-user-field-get-list.md)
 	paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ORDER' },
 	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
-	every: since2,
+	every: V2,
 	override: {
 		getMany: { method: 'task.item.userfield.getlist' },
 		update: { optional: userFieldSettings('DATA'), fixed: { DATA: {} } },
-		fields: fieldsOp('task.item.userfield.getfields', 'task custom field', since2),
+		fields: fieldsOp('task.item.userfield.getfields', 'task custom field', V2),
 	},
 	more: [
 		{
@@ -336,7 +334,7 @@ export const taskUserField = crud({
 			action: 'Get the task custom field types',
 			method: 'task.item.userfield.gettypes',
 			kind: 'get',
-			...since2,
+			...V2,
 		},
 	],
 });
@@ -353,7 +351,7 @@ export const taskPlan: ResourceSpec = {
 			action: "Get the tasks of the caller's daily plan",
 			method: 'task.planner.getlist',
 			kind: 'get',
-			...since2,
+			...V2,
 			// the result is a list of task IDs
 			output: (result) => ((result ?? []) as unknown[]).map((taskId) => ({ taskId: taskId as number })),
 		},

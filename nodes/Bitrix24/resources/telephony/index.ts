@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, date, json, list, num, str } from '../shared';
+import { act, date, json, list, num, str, yesNoOptions as yesNo } from '../shared';
 import { followUpResources } from './followUp';
 import { voiceResources } from './voice';
 
@@ -32,17 +32,6 @@ const flag01 = (name: string, label: string, description: string): ParamSpec => 
 	options: [
 		{ name: 'Yes', value: 1 },
 		{ name: 'No', value: 0 },
-	],
-});
-const yesNo = (name: string, label: string, description: string): ParamSpec => ({
-	name,
-	label,
-	type: 'options',
-	default: 'Y',
-	description,
-	options: [
-		{ name: 'Yes', value: 'Y' },
-		{ name: 'No', value: 'N' },
 	],
 });
 

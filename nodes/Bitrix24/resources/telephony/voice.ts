@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { act, str } from '../shared';
+import { act, str, V2 } from '../shared';
 
 /** Voximplant calls placed by Bitrix24 (info calls, callbacks), text-to-speech voices, SIP lines. */
 
-const since2 = { since: 2 };
 const fromLine = str('FROM_LINE', 'From Line ID', { required: true, description: 'The outgoing line, from Telephony Line → Get Many', placeholder: 'e.g. reg150907' });
 const toNumber = str('TO_NUMBER', 'To Number', { required: true, placeholder: 'e.g. +15550100' });
 const voice = str('VOICE', 'Voice', { description: "From Telephony Voice → Get Many; the portal language's voice when empty", placeholder: 'e.g. ruinternalfemale' });
@@ -23,16 +22,16 @@ export const automatedCall: ResourceSpec = {
 	description: 'Calls Bitrix24 places itself: a spoken text or a sound file, or a callback that connects an employee',
 	operations: [
 		act('startWithText', 'Start With Text', 'Place a telephony call that speaks a text', 'voximplant.infocall.startwithtext', [fromLine, toNumber, str('TEXT_TO_PRONOUNCE', 'Text', { required: true })], {
-			...since2,
+			...V2,
 			optional: [voice],
 			optionalName: 'options',
 		}),
-		act('startWithSound', 'Start With Sound', 'Place a telephony call that plays an MP3 file', 'voximplant.infocall.startwithsound', [fromLine, toNumber, str('URL', 'MP3 URL', { required: true })], since2),
+		act('startWithSound', 'Start With Sound', 'Place a telephony call that plays an MP3 file', 'voximplant.infocall.startwithsound', [fromLine, toNumber, str('URL', 'MP3 URL', { required: true })], V2),
 		act('startCallback', 'Start Callback', 'Start a telephony callback: call an employee, then the client', 'voximplant.callback.start', [
 			fromLine,
 			str('TO_NUMBER', 'Client Number', { required: true }),
 			str('TEXT_TO_PRONOUNCE', 'Text for the Employee', { required: true, description: 'What the employee hears before the client is connected' }),
-		], { ...since2, optional: [voice], optionalName: 'options' }),
+		], { ...V2, optional: [voice], optionalName: 'options' }),
 	],
 };
 
@@ -48,7 +47,7 @@ export const telephonyVoice: ResourceSpec = {
 			action: 'Get the text-to-speech voices',
 			method: 'voximplant.tts.voices.get',
 			kind: 'get',
-			...since2,
+			...V2,
 			// {voiceId: name}: one item per voice
 			output: (result) => Object.entries((result ?? {}) as IDataObject).map(([id, name]) => ({ id, name })),
 		},
@@ -60,7 +59,7 @@ export const telephonyPage: ResourceSpec = {
 	name: 'Page',
 	group: 'Telephony',
 	description: 'Links to the telephony pages of the portal',
-	operations: [{ value: 'getLinks', name: 'Get Links', action: 'Get links to the telephony pages', method: 'voximplant.url.get', kind: 'get', ...since2 }],
+	operations: [{ value: 'getLinks', name: 'Get Links', action: 'Get links to the telephony pages', method: 'voximplant.url.get', kind: 'get', ...V2 }],
 };
 
 const sipFields: ParamSpec[] = [str('TITLE', 'Title'), str('PASSWORD', 'Password', { description: 'Up to 100 characters', password: true })];
@@ -77,7 +76,7 @@ export const sipLine: ResourceSpec = {
 			action: 'Create a SIP line',
 			method: 'voximplant.sip.add',
 			kind: 'create',
-			...since2,
+			...V2,
 			params: [str('SERVER', 'Server', { required: true }), str('LOGIN', 'Login', { required: true })],
 			optional: [
 				...sipFields,
@@ -100,7 +99,7 @@ export const sipLine: ResourceSpec = {
 			description: 'Only the SIP lines created by the calling application: Bitrix24 always limits this list to its APP_ID (voximplant.sip.get)',
 			method: 'voximplant.sip.get',
 			kind: 'getMany',
-			...since2,
+			...V2,
 			optional: [
 				str('SORT', 'Sort By', { placeholder: 'e.g. TITLE' }),
 				{
@@ -124,16 +123,16 @@ export const sipLine: ResourceSpec = {
 			action: 'Update a SIP line',
 			method: 'voximplant.sip.update',
 			kind: 'update',
-			...since2,
+			...V2,
 			params: [configId],
 			optional: [str('SERVER', 'Server'), str('LOGIN', 'Login'), ...sipFields],
 			optionalName: 'updateFields',
 			output: configOutput('updated'),
 		},
-		{ value: 'delete', name: 'Delete', action: 'Delete a SIP line', method: 'voximplant.sip.delete', kind: 'delete', ...since2, params: [configId], output: configOutput('deleted') },
-		act('getStatus', 'Get Registration Status', 'Get the registration status of a cloud PBX line', 'voximplant.sip.status', [str('REG_ID', 'Registration ID', { required: true, integer: true, description: 'REG_ID from SIP Line → Get Many' })], { ...since2, kind: 'get' }),
-		act('getConnectorStatus', 'Get Connector Status', 'Get the SIP connector subscription status', 'voximplant.sip.connector.status', [], { ...since2, kind: 'get' }),
-		act('setOutgoing', 'Set as Outgoing Line', 'Make a SIP line the default outgoing line', 'voximplant.line.outgoing.sip.set', [configId], { ...since2, output: configOutput('success') }),
+		{ value: 'delete', name: 'Delete', action: 'Delete a SIP line', method: 'voximplant.sip.delete', kind: 'delete', ...V2, params: [configId], output: configOutput('deleted') },
+		act('getStatus', 'Get Registration Status', 'Get the registration status of a cloud PBX line', 'voximplant.sip.status', [str('REG_ID', 'Registration ID', { required: true, integer: true, description: 'REG_ID from SIP Line → Get Many' })], { ...V2, kind: 'get' }),
+		act('getConnectorStatus', 'Get Connector Status', 'Get the SIP connector subscription status', 'voximplant.sip.connector.status', [], { ...V2, kind: 'get' }),
+		act('setOutgoing', 'Set as Outgoing Line', 'Make a SIP line the default outgoing line', 'voximplant.line.outgoing.sip.set', [configId], { ...V2, output: configOutput('success') }),
 	],
 };
 

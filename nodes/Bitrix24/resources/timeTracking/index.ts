@@ -1,11 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { act, bool, date, id, json, list, num, str } from '../shared';
+import { act, bool, date, id, json, list, num, str, V2 } from '../shared';
 
 /** Time tracking (timeman.*): workdays, office networks, work schedules, time control reports. */
 
-const since2 = { since: 2 };
 const userId = num('USER_ID', 'User ID', { description: 'The current user when empty' });
 const workdayChange = (verb: string): ParamSpec[] => [
 	userId,
@@ -22,11 +21,11 @@ export const workday: ResourceSpec = {
 	group: 'Time Tracking',
 	description: "An employee's workday: start, pause, finish, status",
 	operations: [
-		act('start', 'Start', 'Start or resume a workday', 'timeman.open', [], { ...since2, optional: workdayChange('starts'), optionalName: 'options' }),
-		act('pause', 'Pause', 'Pause a workday', 'timeman.pause', [], { ...since2, ...userOnly }),
-		act('finish', 'Finish', 'Finish a workday', 'timeman.close', [], { ...since2, optional: workdayChange('ends'), optionalName: 'options' }),
-		act('getStatus', 'Get Status', 'Get the status of a workday', 'timeman.status', [], { ...since2, kind: 'get', ...userOnly }),
-		act('getSettings', 'Get Settings', "Get a user's time tracking settings", 'timeman.settings', [], { ...since2, kind: 'get', ...userOnly }),
+		act('start', 'Start', 'Start or resume a workday', 'timeman.open', [], { ...V2, optional: workdayChange('starts'), optionalName: 'options' }),
+		act('pause', 'Pause', 'Pause a workday', 'timeman.pause', [], { ...V2, ...userOnly }),
+		act('finish', 'Finish', 'Finish a workday', 'timeman.close', [], { ...V2, optional: workdayChange('ends'), optionalName: 'options' }),
+		act('getStatus', 'Get Status', 'Get the status of a workday', 'timeman.status', [], { ...V2, kind: 'get', ...userOnly }),
+		act('getSettings', 'Get Settings', "Get a user's time tracking settings", 'timeman.settings', [], { ...V2, kind: 'get', ...userOnly }),
 	],
 };
 
@@ -36,16 +35,16 @@ export const officeNetwork: ResourceSpec = {
 	group: 'Time Tracking',
 	description: 'Address ranges of the office network, where employees may start their workday',
 	operations: [
-		{ value: 'getMany', name: 'Get Many', action: 'Get the office network ranges', method: 'timeman.networkrange.get', kind: 'get', ...since2 },
+		{ value: 'getMany', name: 'Get Many', action: 'Get the office network ranges', method: 'timeman.networkrange.get', kind: 'get', ...V2 },
 		act('set', 'Set', 'Replace the office network ranges', 'timeman.networkrange.set', [
 			json('RANGES', 'Ranges (JSON)', { required: true, shape: 'array', description: 'e.g. [{"ip_range": "10.0.0.0-10.255.255.255", "name": "Office"}]' }),
 		], {
-			...since2,
+			...V2,
 			// documented result: {result: true}
 			output: (result, request) => ({ ranges: ((request as IDataObject).RANGES as unknown[]).length, success: (result as IDataObject)?.result !== false }),
 		}),
 		act('check', 'Check Address', 'Check whether an address is in the office network', 'timeman.networkrange.check', [], {
-			...since2,
+			...V2,
 			kind: 'get',
 			optional: [str('IP', 'IP Address', { description: 'The caller\'s address when empty', placeholder: 'e.g. 10.10.255.25' })],
 			optionalName: 'options',
@@ -57,7 +56,7 @@ export const workSchedule: ResourceSpec = {
 	value: 'workSchedule',
 	name: 'Work Schedule',
 	group: 'Time Tracking',
-	operations: [act('get', 'Get', 'Get a work schedule', 'timeman.schedule.get', [id('id', 'Schedule ID')], { ...since2, kind: 'get' })],
+	operations: [act('get', 'Get', 'Get a work schedule', 'timeman.schedule.get', [id('id', 'Schedule ID')], { ...V2, kind: 'get' })],
 };
 
 const reportAccess = (key: string, label: string): ParamSpec[] => [
@@ -86,14 +85,14 @@ export const timeControl: ResourceSpec = {
 			num('MONTH', 'Month', { required: true, default: 1, description: '1 to 12' }),
 			num('YEAR', 'Year', { required: true, default: 2025 }),
 		], {
-			...since2,
+			...V2,
 			kind: 'get',
 			optional: [num('IDLE_MINUTES', 'Idle Minutes Allowed'), num('WORKDAY_HOURS', 'Workday Hours')],
 			optionalName: 'options',
 			unwrap: 'report',
 		}),
 		act('addReport', 'Add Report', 'Explain an absence', 'timeman.timecontrol.report.add', [num('REPORT_ID', 'Absence ID', { required: true, description: 'The absence from Get Reports' }), str('TEXT', 'Text', { required: true })], {
-			...since2,
+			...V2,
 			optional: [
 				num('USER_ID', 'User ID', { description: 'Administrators only; the current user when empty' }),
 				{
@@ -112,15 +111,15 @@ export const timeControl: ResourceSpec = {
 			output: (result, request) => ({ reportId: (request as IDataObject).REPORT_ID as number, success: result !== false }),
 		}),
 		act('getReportUsers', 'Get Report Users', 'Get the users whose reports the caller may see', 'timeman.timecontrol.reports.users.get', [], {
-			...since2,
+			...V2,
 			kind: 'get',
 			optional: [num('DEPARTMENT_ID', 'Department ID')],
 			optionalName: 'options',
 		}),
-		act('getReportSettings', 'Get Report Settings', "Get the caller's report access", 'timeman.timecontrol.reports.settings.get', [], { ...since2, kind: 'get' }),
-		act('getSettings', 'Get Settings', 'Get the time control settings', 'timeman.timecontrol.settings.get', [], { ...since2, kind: 'get' }),
+		act('getReportSettings', 'Get Report Settings', "Get the caller's report access", 'timeman.timecontrol.reports.settings.get', [], { ...V2, kind: 'get' }),
+		act('getSettings', 'Get Settings', 'Get the time control settings', 'timeman.timecontrol.settings.get', [], { ...V2, kind: 'get' }),
 		act('updateSettings', 'Update Settings', 'Change the time control settings', 'timeman.timecontrol.settings.set', [], {
-			...since2,
+			...V2,
 			optional: [
 				// ACTIVE: false does not turn the module off, 0 does (timeman-timecontrol-settings-set.md)
 				{ name: 'ACTIVE', label: 'Active', type: 'options', default: 1, options: [{ name: 'On', value: 1 }, { name: 'Off', value: 0 }] },

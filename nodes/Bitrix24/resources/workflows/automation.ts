@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { binaryProperty } from '../drive/binary';
-import { act, json, num, str } from '../shared';
+import { act, json, num, str, V2 } from '../shared';
 
 /**
  * Application automation rules (bizproc.robot.*) and workflow activities (bizproc.activity.*) whose
@@ -10,7 +10,6 @@ import { act, json, num, str } from '../shared';
  * waits until the node sends the result back with the step's event token (bizproc.event.send).
  */
 
-const since2 = { since: 2 };
 const code = str('CODE', 'Code', { required: true, description: 'Unique within the application: a-z, A-Z, 0-9, dot, hyphen, underscore' });
 const eventToken = str('EVENT_TOKEN', 'Event Token', {
 	required: true,
@@ -48,7 +47,7 @@ function stepFields(noun: string, prefix = ''): ParamSpec[] {
 
 /** bizproc.event.send, for a waiting automation rule or activity (`noun`). */
 const sendResult = (noun: string): OperationSpec => act('sendResult', 'Send Result', `Send the result of a waiting ${noun} back to Bitrix24`, 'bizproc.event.send', [eventToken], {
-	...since2,
+	...V2,
 	optional: [
 		json('RETURN_VALUES', 'Return Values (JSON)', { description: 'Values of the registered return properties, e.g. {"status": "done"}' }),
 		str('LOG_MESSAGE', 'Log Message', { description: "Text for the workflow's log" }),
@@ -74,7 +73,7 @@ function stepResource(value: string, name: string, prefix: string, noun: string,
 				method: `${prefix}.add`,
 				kind: 'create',
 				appOnly: true,
-				...since2,
+				...V2,
 				params: [code, str('NAME', 'Name', { required: true }), str('HANDLER', 'Handler URL', { required: true, description: 'Where Bitrix24 posts each run, e.g. an n8n webhook URL on the application\'s domain' })],
 				optional: stepFields(noun),
 				output: (result, request) => ({ code: codeOf(result, request), registered: result !== false }),
@@ -86,7 +85,7 @@ function stepResource(value: string, name: string, prefix: string, noun: string,
 				method: `${prefix}.list`,
 				kind: 'get',
 				appOnly: true,
-				...since2,
+				...V2,
 				// the result is the list of codes
 				output: (result) => ((result ?? []) as string[]).map((entry) => ({ code: entry })),
 			},
@@ -97,7 +96,7 @@ function stepResource(value: string, name: string, prefix: string, noun: string,
 				method: `${prefix}.update`,
 				kind: 'update',
 				appOnly: true,
-				...since2,
+				...V2,
 				params: [code],
 				optional: stepFields(noun, 'FIELDS'),
 				optionalName: 'updateFields',
@@ -111,7 +110,7 @@ function stepResource(value: string, name: string, prefix: string, noun: string,
 				method: `${prefix}.delete`,
 				kind: 'delete',
 				appOnly: true,
-				...since2,
+				...V2,
 				params: [code],
 				output: (result, request) => ({ code: codeOf(result, request), deleted: result !== false }),
 			},
@@ -140,7 +139,7 @@ export const workflowActivity = stepResource(
 	[
 		sendResult('workflow activity'),
 		act('log', 'Write Log', "Write to the workflow's log from a running activity", 'bizproc.activity.log', [eventToken, str('LOG_MESSAGE', 'Log Message', { required: true })], {
-			...since2,
+			...V2,
 			output: (result) => ({ logged: result !== false }),
 		}),
 	],
@@ -191,7 +190,7 @@ export const templateWrites: OperationSpec[] = [
 		kind: 'create',
 		appOnly: true,
 		batchable: false,
-		...since2,
+		...V2,
 		params: [templateDocumentType, str('NAME', 'Name', { required: true }), binaryProperty('read')],
 		optional: [str('DESCRIPTION', 'Description'), autoExecute],
 		prepare: withTemplateFile(),
@@ -204,7 +203,7 @@ export const templateWrites: OperationSpec[] = [
 		kind: 'update',
 		appOnly: true,
 		batchable: false,
-		...since2,
+		...V2,
 		params: [str('ID', 'Template ID', { required: true, integer: true })],
 		optional: [
 			str('NAME', 'Name', { to: 'FIELDS.NAME' }),
