@@ -57,7 +57,7 @@ export interface PagingSpec {
 	/**
 	 * `start`: 50 per page with start/next; `all`: one call returns everything; `offset`: OFFSET/LIMIT
 	 * pages; `cursor`: LIMIT pages below the last row's ID (LAST_ID); `pagination`: REST 3.0's
-	 * `pagination` object (limit/offset, or `cursorKey` afterCursor + hasMore).
+	 * `pagination` object (limit/offset, or `cursorKey` afterCursor + hasMore or `nextCursorKey`).
 	 */
 	mode: 'start' | 'all' | 'offset' | 'cursor' | 'pagination';
 	/** REST 3.0 lists whose `filter` is a list of conditions: the filter object is sent as [[field, op, value]]. */
@@ -67,6 +67,8 @@ export interface PagingSpec {
 	offsetKey?: string;
 	limitKey?: string;
 	cursorKey?: string;
+	/** For `pagination` with `cursorKey`: the answer's key for the next page's cursor, null after the last page (instead of hasMore). */
+	nextCursorKey?: string;
 	/** Where rows sit inside `result` (e.g. `items`, `tasks`); empty when `result` is the array. */
 	itemsPath?: string;
 	/**

@@ -32,6 +32,8 @@ interface Host {
 const PREFIX = 'BITRIX_REST_V3_EXCEPTION_';
 const DAY = 86_400;
 /** Documented page maxima (tasks-task-list-rest-v3.md: 1000; call-followup-list.md: 200); others default 50. */
+/** Lists whose handler pages by cursor and answers `nextCursor` (note-collection-list.md). */
+const SELF_PAGED = new Set(['note.collection.list']);
 const MAX_PAGE: Record<string, number> = { 'tasks.task.list': 1000, 'call.followup.list': 200 };
 
 class V3Error extends Error {
@@ -336,22 +338,25 @@ export class RestV3 {
 			// a write's stored answer, for the same caller, method and key (reads ignore the header)
 			const replayKey = idemKey !== undefined && documented.kind !== 'get' && documented.kind !== 'getAll' && documented.kind !== 'getMany' ? `${caller.credentialKey}|${caller.userId}|${method}|${idemKey}` : undefined;
 			const body = canonical(params);
+			// the same injected faults as the classic address: before the call, or after it ran (commit)
+			const fault = this.host.faults.takeRequest(method);
+			const st: RequestState = { seq: this.host.nextSeq(), method, encoding: 'json', params, start: this.host.clock.now(), caller };
 			if (replayKey) {
 				const stored = this.replays.get(replayKey);
 				if (stored && this.host.clock.now() - stored.at < DAY) {
 					if (stored.body !== body) throw new V3Error(422, `${PREFIX}IDEMPOTENCYKEYREUSEDEXCEPTION`, 'The Idempotency-Key was already used with a different request body');
+					// a replayed answer can be lost on the way as well; nothing runs again either way
+					if (fault && ['status', 'html', 'reset', 'stall'].includes(fault.kind)) return this.host.applyFault(fault, req, res, st);
 					this.host.record({ method, params, status: 200, auth: caller.kind, authVia: caller.via, encoding: 'json', api: 'v3', replayed: true });
 					return send(res, 200, stored.result, { 'Idempotency-Key': idemKey!, 'Idempotent-Replayed': 'true' });
 				}
 			}
-			// the same injected faults as the classic address: before the call, or after it ran (commit)
-			const fault = this.host.faults.takeRequest(method);
-			const st: RequestState = { seq: this.host.nextSeq(), method, encoding: 'json', params, start: this.host.clock.now(), caller };
 			if (fault && !fault.commit && ['status', 'html', 'reset'].includes(fault.kind)) return this.host.applyFault(fault, req, res, st);
 			if (!this.host.bucket.take()) throw new V3Error(503, 'QUERY_LIMIT_EXCEEDED', 'Too many requests');
 			const pagination = isObj(params.pagination) ? params.pagination : {};
 			const invoked: Params = { ...params };
-			delete invoked.pagination;
+			// lists paged by a `nextCursor` answer page themselves (handlers read `pagination`); the rest are cut here
+			if (!SELF_PAGED.has(method)) delete invoked.pagination;
 			// a list's REST 3.0 filter is checked before the call and applied to its items (the tail applies its own
 			// before its limit); handlers read only classic filter objects, so the list stays for required-field checks
 			const keep = Array.isArray(invoked.filter) ? v3Filter(invoked.filter, filterFields(method)) : undefined;
@@ -383,7 +388,7 @@ export class RestV3 {
 
 	/** Cuts a list's page: `limit` (default 50, capped at the documented maximum) from `offset` or `page`, or after `afterCursor`. */
 	private page(method: string, result: unknown, pagination: Rec): unknown {
-		if (!isObj(result) || !Array.isArray(result.items)) return result;
+		if (!isObj(result) || !Array.isArray(result.items) || SELF_PAGED.has(method)) return result;
 		const limit = Math.max(1, Math.min(Number(pagination.limit ?? 50) || 50, MAX_PAGE[method] ?? Number.POSITIVE_INFINITY));
 		const items = result.items as Rec[];
 		if ('hasMore' in result) {

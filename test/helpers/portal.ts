@@ -26,6 +26,8 @@ export interface RunOptions {
 	typeVersion?: number;
 	/** n8n's execution ID (default: one shared ID, as a retry inside one execution). */
 	executionId?: string;
+	/** Another stored credential of the `auth` type (default: the one named after it). */
+	credentialId?: string;
 }
 
 export interface Portal {
@@ -61,7 +63,7 @@ export async function startPortal(options: EmulatorOptions = {}, plan: 'standard
 		const auth = runOptions.auth ?? 'webhook';
 		return await runNode({
 			credentials,
-			credentialId: auth,
+			credentialId: runOptions.credentialId ?? auth,
 			credentialType: CREDENTIAL_TYPE[auth],
 			parameters,
 			items: (runOptions.items ?? [{}]).map((json, i) => (runOptions.binary?.[i] ? { json, binary: runOptions.binary[i] } : { json })),

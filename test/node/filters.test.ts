@@ -28,13 +28,15 @@ test('rows become prefixed filter keys, merged with Filter (JSON); the portal an
 		),
 	});
 	// batch commands travel as query strings: values arrive as text
-	expect(lastFilter('crm.deal.list')).toMatchObject({
+	expect(lastFilter('crm.deal.list')).toEqual({
 		CATEGORY_ID: '0',
 		'@STAGE_ID': ['NEW', 'WON'],
 		'>=OPPORTUNITY': '2000',
 		'<OPPORTUNITY': '8000',
 		'=COMMENTS': '',
 		'!%TITLE': 'Vega',
+		// the id-keyed paging starts below every ID; the matches fit one page
+		'>ID': '0',
 	});
 	const expected = portal.emu.store
 		.all('deal')
@@ -45,14 +47,26 @@ test('rows become prefixed filter keys, merged with Filter (JSON); the portal an
 });
 
 test('equals has no prefix, is not empty is !=; smart-process items filter by their camelCase fields', async () => {
-	await getMany('deal', rows({ field: 'STAGE_ID', operator: 'equals', value: 'WON' }, { field: 'TITLE', operator: 'isNotEmpty', value: 'ignored' }));
-	expect(lastFilter('crm.deal.list')).toMatchObject({ STAGE_ID: 'WON', '!=TITLE': '' });
+	const wonDeals = await getMany('deal', rows({ field: 'STAGE_ID', operator: 'equals', value: 'WON' }, { field: 'TITLE', operator: 'isNotEmpty', value: 'ignored' }));
+	expect(lastFilter('crm.deal.list')).toEqual({ STAGE_ID: 'WON', '!=TITLE': '', '>ID': '0' });
+	const won = portal.emu.store
+		.all('deal')
+		.filter((d) => d.STAGE_ID === 'WON' && String(d.TITLE ?? '') !== '')
+		.map((d) => String(d.ID));
+	expect(won.length).toBeGreaterThan(0);
+	expect(wonDeals.map((d) => d.ID)).toEqual(won);
 	const items = await getMany('crmItem', rows({ field: 'title', operator: 'contains', value: 'Alpha' }), { entityTypeId: 2 });
-	expect(lastFilter('crm.item.list')).toMatchObject({ '%title': 'Alpha' });
+	expect(lastFilter('crm.item.list')).toEqual({ '%title': 'Alpha', '>id': '0' });
 	expect(items.length).toBeGreaterThan(0);
 	for (const item of items) expect(String(item.title)).toContain('Alpha');
-	await getMany('task', rows({ field: 'RESPONSIBLE_ID', operator: 'notIn', value: '1' }));
-	expect(lastFilter('tasks.task.list')).toMatchObject({ '!@RESPONSIBLE_ID': ['1'] });
+	const tasks = await getMany('task', rows({ field: 'RESPONSIBLE_ID', operator: 'notIn', value: '1' }));
+	expect(lastFilter('tasks.task.list')).toEqual({ '!@RESPONSIBLE_ID': ['1'], '>ID': '0' });
+	const others = portal.emu.store
+		.all('task')
+		.filter((t) => Number(t.RESPONSIBLE_ID) !== 1)
+		.map((t) => String(t.ID));
+	expect(others.length).toBeGreaterThan(0);
+	expect(tasks.map((t) => String(t.id))).toEqual(others);
 });
 
 test.each([

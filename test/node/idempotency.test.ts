@@ -40,7 +40,7 @@ describe('after-commit faults on a single create', () => {
 			['crm.deal.list', 200],
 		]);
 		const sent = http[0].params as { fields: IDataObject };
-		expect(sent.fields).toMatchObject({ TITLE: `${prefix} 0`, ORIGINATOR_ID: 'n8n', ORIGIN_ID: expect.stringMatching(KEY) });
+		expect(sent.fields).toEqual({ TITLE: `${prefix} 0`, ORIGINATOR_ID: 'n8n', ORIGIN_ID: expect.stringMatching(KEY) });
 		expect((http[1].params as IDataObject).filter).toEqual({ '=ORIGINATOR_ID': 'n8n', '=ORIGIN_ID': sent.fields.ORIGIN_ID });
 		const stored = withTitle(prefix);
 		expect(stored).toHaveLength(1);
@@ -219,8 +219,9 @@ describe('crm.item.add', () => {
 		);
 		expect(http.map((entry) => entry.method)).toEqual(['crm.item.add', 'crm.item.list']);
 		const sent = http[0].params as { fields: IDataObject };
-		expect(sent.fields).toMatchObject({ title: 'Item reset', originatorId: 'n8n', originId: expect.stringMatching(KEY) });
-		expect(http[1].params).toMatchObject({ entityTypeId: 2, filter: { '=originatorId': 'n8n', '=originId': sent.fields.originId } });
+		expect(sent.fields).toEqual({ title: 'Item reset', originatorId: 'n8n', originId: expect.stringMatching(KEY) });
+		// oldest first: the record the lost answer was for
+		expect(http[1].params).toEqual({ entityTypeId: 2, filter: { '=originatorId': 'n8n', '=originId': sent.fields.originId }, order: { id: 'ASC' } });
 		const stored = withTitle('Item reset');
 		expect(stored).toHaveLength(1);
 		expect(output).toEqual([expect.objectContaining({ id: Number(stored[0].ID), title: 'Item reset', originId: sent.fields.originId, reconciled: true })]);

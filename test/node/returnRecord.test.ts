@@ -25,6 +25,7 @@ test('50 deals created with Return Whole Record: one batch of adds, one batch of
 	output.forEach((record, k) => {
 		expect(record).toMatchObject({ TITLE: `Whole ${k + 1}`, OPPORTUNITY: expect.anything(), STAGE_ID: expect.any(String), DATE_CREATE: expect.any(String) });
 		expect((gets[k].params as IDataObject).id).toBe(String(record.ID));
+		expect(Number(record.OPPORTUNITY)).toBe(10);
 	});
 });
 
@@ -32,6 +33,12 @@ test('without the option Create answers {id} in one call', async () => {
 	const { output, http } = await measured(async () => await portal.json({ resource: 'deal', operation: 'create', TITLE: '={{ "Plain " + $json.n }}' }, { items: items(3) }));
 	expect(http.map((entry) => entry.method)).toEqual(['batch']);
 	expect(output).toEqual([{ id: expect.anything() }, { id: expect.anything() }, { id: expect.anything() }]);
+	const ids = output.map((item) => item.id);
+	for (const id of ids) expect(typeof id).toBe('number');
+	expect(new Set(ids).size).toBe(3);
+	// each id is the stored deal of its item
+	const byId = new Map(portal.emu.store.all('deal').map((deal) => [Number(deal.ID), deal.TITLE]));
+	expect(ids.map((id) => byId.get(id as number))).toEqual(['Plain 1', 'Plain 2', 'Plain 3']);
 });
 
 test('Update returns the changed records; a failed update is not read back', async () => {
@@ -44,6 +51,8 @@ test('Update returns the changed records; a failed update is not read back', asy
 	);
 	expect(output[0]).toMatchObject({ ID: '1', TITLE: 'Renamed' });
 	expect(output[1]).toMatchObject({ error: expect.any(String) });
+	// the failure is the update of item 1 (batch key i1), not a read-back; the message does not name ID 999999 yet
+	expect(output[1]).toEqual({ error: expect.stringMatching(/crm\.deal\.update \(batch command i1\): .*\[NOT_FOUND\]$/), code: 'NOT_FOUND', resource: 'deal', operation: 'update', timestamp: expect.any(String) });
 	expect(output[2]).toMatchObject({ ID: '2', TITLE: 'Renamed' });
 	expect(commands.filter((entry) => entry.method === 'crm.deal.get').map((entry) => (entry.params as IDataObject).id)).toEqual(['1', '2']);
 });
@@ -62,7 +71,7 @@ test('CRM items keep their entity type; tasks read back with tasks.task.get', as
 	expect(item.output).toEqual([expect.objectContaining({ title: 'Item whole', stageId: 'NEW' })]);
 	expect(item.commands).toEqual([]);
 	expect(item.http.map((entry) => [entry.method, entry.params])).toEqual([
-		['crm.item.add', expect.anything()],
+		['crm.item.add', { entityTypeId: 2, fields: expect.objectContaining({ title: 'Item whole' }) }],
 		['crm.item.get', { entityTypeId: 2, id: item.output[0].id }],
 	]);
 	const task = await measured(async () => await portal.json({ resource: 'task', operation: 'create', TITLE: 'Task whole', RESPONSIBLE_ID: '1', returnWholeRecord: true }));

@@ -31,7 +31,7 @@ import { Redactor } from '../e2e/lib/check.mjs';
 import { startEmulator } from '../e2e/lib/emulator.mjs';
 import { makeId, webhookCredential } from '../e2e/lib/fixtures.mjs';
 import { ensureN8n, VERSIONS } from '../e2e/lib/install.mjs';
-import { freePort, N8nInstance, runMain, trackChild, waitFor } from '../e2e/lib/n8n.mjs';
+import { freePort, N8nInstance, runMain, stopGroup, trackChild, waitFor } from '../e2e/lib/n8n.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOG_DIR = path.resolve(process.env.B24_QUEUE_LOG_DIR || path.join(REPO, '.n8n-e2e', 'queue'));
@@ -114,18 +114,7 @@ async function startWorker(n8n, index, concurrency) {
 	child.stderr.on('data', (d) => (worker.output += d));
 	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve((worker.exited = { code, signal }))));
 	worker.stop = async () => {
-		if (!worker.exited) {
-			try {
-				process.kill(-child.pid, 'SIGTERM');
-			} catch {}
-			const timer = setTimeout(() => {
-				try {
-					process.kill(-child.pid, 'SIGKILL');
-				} catch {}
-			}, 30_000);
-			await exited;
-			clearTimeout(timer);
-		}
+		if (!worker.exited) await stopGroup(child, exited);
 		fs.appendFileSync(n8n.logFile, n8n.redact(`\n===== n8n worker ${index} (pid ${child.pid}) → ${worker.exited.code ?? worker.exited.signal}\n${worker.output}\n`));
 	};
 	await waitFor(() => worker.exited || worker.output.includes('n8n worker is now ready'), { timeoutMs: 180_000, intervalMs: 200, what: `worker ${index} to be ready` });
@@ -293,12 +282,19 @@ async function main() {
 		const expected = o.executions * o.deals;
 		let answered = 0;
 		const badAnswers = [];
+		// an id counts only as a deal of that execution: its stored TITLE is one the execution sent, each once
+		const titleById = new Map(emu.all('deal').map((d) => [Number(d.ID), String(d.TITLE)]));
 		responses.forEach((r, e) => {
 			let rows = null;
 			try {
 				rows = JSON.parse(r.text);
 			} catch {}
-			const ok = r.status === 200 && Array.isArray(rows) && rows.length === o.deals && rows.every((row) => Number(row.id) > 0);
+			const own = new Set(bodies[e].deals.map((d) => d.title));
+			const ownTitles = (list) => {
+				const got = list.map((row) => titleById.get(Number(row.id)));
+				return new Set(got).size === list.length && got.every((title) => own.has(title));
+			};
+			const ok = r.status === 200 && Array.isArray(rows) && rows.length === o.deals && rows.every((row) => Number(row.id) > 0) && ownTitles(rows);
 			if (ok) answered++;
 			else badAnswers.push(`execution ${e}: HTTP ${r.status} ${redactor.redact(r.text.slice(0, 300))}`);
 		});

@@ -1,4 +1,5 @@
 /** Every documented error class surfaces with what happened, how to fix it, the HTTP code and the item. */
+import * as net from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useFakeClock } from '../helpers/clock';
@@ -237,5 +238,26 @@ describe('redaction: no secret in any error, for every credential type', () => {
 				for (const secret of secrets()[auth]) expect(serialized).not.toContain(secret);
 			}
 		});
+	}
+});
+
+test('a write that never reached the portal (connection refused) is a plain error, not OUTCOME_UNKNOWN; the code stays out of it', async () => {
+	const clock = useFakeClock();
+	try {
+		// a port nothing listens on: the connection is refused before anything is sent
+		const closed = await new Promise<number>((resolve) => {
+			const server = net.createServer().listen(0, '127.0.0.1', () => {
+				const { port } = server.address() as net.AddressInfo;
+				server.close(() => resolve(port));
+			});
+		});
+		portal.credentials.set('refused', 'bitrix24WebhookApi', { webhookUrl: `http://127.0.0.1:${closed}/rest/1/REFUSEDSECRET42/`, plan: 'none' });
+		const [item] = await portal.json({ resource: 'deal', operation: 'create', TITLE: 'Never sent' }, { credentialId: 'refused', continueOnFail: true });
+		expect(item).toMatchObject({ code: 'ECONNREFUSED', error: expect.stringMatching(/^Bitrix24 crm\.deal\.add: /) });
+		expect(JSON.stringify(item)).not.toContain('REFUSEDSECRET42');
+		// refused connections are retried (nothing was sent), then reported
+		expect(clock.waits).toHaveLength(3);
+	} finally {
+		clock.restore();
 	}
 });

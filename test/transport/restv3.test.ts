@@ -5,6 +5,7 @@
  */
 import { signWithApiKey, signWithWebhookPath } from '../../credentials/signing';
 import type { Auth, Portal } from '../helpers/portal';
+import { useFakeClock } from '../helpers/clock';
 import { measure, startPortal } from '../helpers/portal';
 
 describe('signing /rest/api/ URLs', () => {
@@ -96,6 +97,55 @@ describe('REST 3.0 through the node', () => {
 		]);
 		expect(portal.emu.store.all('generic:tasks.task.result').length).toBe(before + 1);
 		expect(out.output).toEqual([expect.objectContaining({ id: expect.any(Number), taskId: 51, text: 'Exactly once' })]);
+	});
+
+	test('a create whose answer is lost on every try is OUTCOME_UNKNOWN, not a network error to retry: a new run sends a new key', async () => {
+		const clock = useFakeClock();
+		try {
+			portal.emu.faults.inject({ method: 'tasks.task.result.add', kind: 'reset', commit: true, times: 4 });
+			const before = portal.emu.store.all('generic:tasks.task.result').length;
+			const out = await measure(portal, () =>
+				portal.json({ resource: 'taskResult', operation: 'create', task: { __rl: true, mode: 'id', value: '51' }, text: 'Lost four times' }, { continueOnFail: true }),
+			);
+			// the first try and three retries with the same key: one record, the answers lost
+			expect(out.http.map((e) => [e.method, e.status])).toEqual(Array(4).fill(['tasks.task.result.add', 0]));
+			expect(portal.emu.store.all('generic:tasks.task.result').length).toBe(before + 1);
+			expect(out.output).toEqual([expect.objectContaining({ code: 'OUTCOME_UNKNOWN', error: expect.stringMatching(/^Bitrix24 tasks\.task\.result\.add: the connection broke after the request was sent/) })]);
+			expect(clock.waits).toHaveLength(3);
+		} finally {
+			clock.restore();
+		}
+	});
+
+	test('an API key set to Query Parameter is refused on a REST 3.0 operation before anything is sent, not retried as a network error', async () => {
+		portal.credentials.set('apiKeyQuery', 'bitrix24ApiKeyApi', {
+			portalUrl: portal.emu.url,
+			userId: String(portal.emu.webhook.userId),
+			apiKey: portal.emu.webhook.code,
+			sendKeyAs: 'queryParameter',
+			plan: 'none',
+		});
+		const out = await measure(portal, () =>
+			portal.json({ resource: 'taskChatMessage', operation: 'send', task: { __rl: true, mode: 'id', value: '51' }, text: 'Never sent' }, { auth: 'apiKey', credentialId: 'apiKeyQuery', continueOnFail: true }),
+		);
+		expect(out.http).toEqual([]);
+		expect(out.output).toEqual([
+			expect.objectContaining({ code: 'KEY_PLACEMENT_UNSUPPORTED', error: expect.stringMatching(/^Bitrix24 tasks\.task\.chat\.message\.send: this operation uses Bitrix24 REST 3\.0/) }),
+		]);
+		expect(JSON.stringify(out.output)).not.toContain(portal.emu.webhook.code);
+	});
+
+	test('Knowledge Base Get Many follows nextCursor over several pages: every collection once', async () => {
+		const before = portal.emu.store.all('generic:note.collection').length;
+		for (let i = 0; i < 205; i++) portal.emu.store.insert('generic:note.collection', { name: `Base ${i}`, position: i + 1 });
+		const out = await measure(portal, () => portal.json({ resource: 'knowledgeBase', operation: 'getMany', returnAll: true }));
+		const ids = out.output.map((row) => row.id);
+		expect(ids).toHaveLength(before + 205);
+		expect(new Set(ids).size).toBe(ids.length);
+		const pages = out.http.map((e) => (e.params as { pagination: { limit: number; afterCursor?: { id: number } } }).pagination);
+		expect(pages).toHaveLength(2);
+		expect(pages[0]).toEqual({ limit: 200 });
+		expect(pages[1]).toEqual({ limit: 200, afterCursor: expect.objectContaining({ id: ids[199] }) });
 	});
 
 	test('Get Many pages with pagination {limit, offset} until a short page', async () => {

@@ -106,18 +106,24 @@ describe('the documented event list', () => {
 		let withId = 0;
 		for (const e of documented.events) {
 			const form = new URLSearchParams({ event: e.name, event_handler_id: '3', ts: '1766047124', 'auth[application_token]': 'secret-token' });
-			for (const path of e.payload) {
+			// each ID-like leaf gets its own number, so the item's id shows which path it was read from
+			const idValue = new Map<string, number>();
+			e.payload.forEach((path, k) => {
 				const [, ...keys] = path.replace(/\[\]/g, '.0').replace('{id}', '5').split('.');
-				if (!keys.length) continue;
+				if (!keys.length) return;
 				const leaf = keys[keys.length - 1];
-				form.set(`data${keys.map((k) => `[${k}]`).join('')}`, /^(ID|id|POST_ID|CALL_ID)$/.test(leaf) ? '42' : `v-${leaf}`);
-			}
+				if (/^(ID|id|POST_ID|CALL_ID)$/.test(leaf)) idValue.set(path, 1000 + k);
+				form.set(`data${keys.map((key) => `[${key}]`).join('')}`, idValue.has(path) ? String(idValue.get(path)) : `v-${leaf}`);
+			});
 			const item = eventItem(parseEventBody(n8nFormBody(form.toString())));
 			expect(item.event).toBe(e.name);
 			expect(JSON.stringify(item)).not.toContain('secret-token');
 			const idPaths = e.payload.filter((p) => /^data(\.FIELDS|\.FIELDS_AFTER|\.FIELDS_BEFORE)?\.(ID|id|POST_ID|CALL_ID)$/.test(p));
 			if (idPaths.length) {
-				expect({ event: e.name, id: item.id }).toEqual({ event: e.name, id: 42 });
+				// the record's ID: the record after the change, else before it, else FIELDS (ID, id, POST_ID), else data (ID, id, CALL_ID)
+				const order = ['data.FIELDS_AFTER.ID', 'data.FIELDS_BEFORE.ID', 'data.FIELDS.ID', 'data.FIELDS.id', 'data.FIELDS.POST_ID', 'data.ID', 'data.id', 'data.CALL_ID'];
+				const documented = order.find((path) => idPaths.includes(path))!;
+				expect({ event: e.name, id: item.id }).toEqual({ event: e.name, id: idValue.get(documented) });
 				withId++;
 			}
 		}

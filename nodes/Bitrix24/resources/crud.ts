@@ -43,6 +43,8 @@ export interface CrudFamily {
 }
 
 const CRUD_VERBS: CrudVerb[] = ['create', 'get', 'getMany', 'update', 'delete'];
+/** The five CRUD verbs and Get Fields. */
+export const ALL_VERBS: CrudVerb[] = [...CRUD_VERBS, 'fields'];
 
 function verbOperation(family: CrudFamily, verb: CrudVerb): OperationSpec {
 	const { prefix, noun, key, unwrap } = family;

@@ -74,6 +74,18 @@ export const yesNoOptions = (name: string, label: string, description: string): 
 	],
 });
 
+/** A Sort Direction dropdown for methods that take the direction as its own parameter. */
+export const sortDirection = (name: string, defaultValue: 'ASC' | 'DESC'): ParamSpec => ({
+	name,
+	label: 'Sort Direction',
+	type: 'options',
+	default: defaultValue,
+	options: [
+		{ name: 'Ascending', value: 'ASC' },
+		{ name: 'Descending', value: 'DESC' },
+	],
+});
+
 /** Standard `start`-paged list with filter/order/select (legacy CRM style UPPER_CASE ID). */
 export const startPaging = (overrides: Partial<PagingSpec> = {}): PagingSpec => ({
 	mode: 'start',
@@ -90,6 +102,9 @@ export function fieldsOutput(result: unknown): IDataObject[] {
 	const fields = (result ?? {}) as IDataObject;
 	return Object.entries(fields).map(([field, meta]) => ({ field, ...((meta ?? {}) as IDataObject) }));
 }
+
+/** `*.getFields` answers `{ <wrap>: { <field>: {...} } }`: one output item per field. */
+export const fieldsOf = (wrap: string) => (result: unknown) => fieldsOutput((result as IDataObject)?.[wrap]);
 
 export const fieldsOp = (method: string, entity: string, extra: Partial<OperationSpec> = {}): OperationSpec => ({
 	value: 'getFields',

@@ -35,6 +35,8 @@ export interface Connection {
 	maxWaitSeconds: number;
 	secrets: string[];
 	accessToken?: string;
+	/** An API key sent as a query parameter: REST 3.0 reads no query string, so it cannot reach `/rest/api/`. */
+	keyInQuery?: boolean;
 }
 
 export function authKindOf(ctx: B24Context): AuthKind {
@@ -68,8 +70,10 @@ export function connectionFrom(auth: AuthKind, credentials: ICredentialDataDecry
 		plan: (credentials.plan as Plan) ?? 'standard',
 		processes: Math.max(1, Math.floor(Number(credentials.sharingProcesses ?? 1)) || 1),
 		maxWaitSeconds: Number(credentials.maxWaitSeconds ?? 600),
-		secrets,
+		// a key that ends up percent-encoded in a URL is a secret in that form too
+		secrets: auth === 'apiKey' ? [...new Set([...secrets, encodeURIComponent(secrets[0])])] : secrets,
 		accessToken: token.access_token,
+		keyInQuery: auth === 'apiKey' && credentials.sendKeyAs === 'queryParameter',
 	};
 }
 

@@ -131,6 +131,9 @@ export function bitrixApiError(node: INode, details: BitrixErrorDetails, secrets
 		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
 		itemIndex: details.itemIndex,
 	});
+	// NodeApiError swaps a message that mentions a network code (ECONNRESET…) for a generic sentence
+	// without the method; ours already says what happened
+	error.message = message;
 	error.context.bitrixCode = code;
 	if (details.method) error.context.method = details.method;
 	if (details.commandKey) error.context.commandKey = details.commandKey;

@@ -108,7 +108,8 @@ export function toConditions(ctx: B24Context, filter: IDataObject | unknown[], m
 
 /**
  * REST 3.0 lists: `pagination: {limit, offset}` pages until a short page, or `pagination.afterCursor`
- * while the answer says `hasMore` (call.followup.list). There is no next/total and no batch paging.
+ * while the answer says `hasMore` (call.followup.list) or names the next cursor (`nextCursorKey`,
+ * note.collection.list). There is no next/total and no batch paging.
  */
 async function readByPagination(ctx: B24Context, request: ListRequest, take: (rows: IDataObject[]) => void, full: () => boolean, remaining: () => number): Promise<void> {
 	const { paging } = request;
@@ -124,8 +125,15 @@ async function readByPagination(ctx: B24Context, request: ListRequest, take: (ro
 		const page = rowsOf(envelope.result, paging);
 		take(page);
 		if (paging.cursorKey) {
-			// the server may shorten pages (heavy fields): only hasMore ends the list
 			const result = (envelope.result ?? {}) as IDataObject;
+			if (paging.nextCursorKey) {
+				// null after the last page; a cursor that does not move would read the same page forever
+				const next = result[paging.nextCursorKey];
+				if (!page.length || !next || typeof next !== 'object' || JSON.stringify(next) === JSON.stringify(cursor)) return;
+				cursor = next;
+				continue;
+			}
+			// the server may shorten pages (heavy fields): only hasMore ends the list
 			if (result.hasMore !== true || !result[paging.cursorKey]) return;
 			cursor = result[paging.cursorKey];
 			continue;

@@ -71,7 +71,7 @@ interface Failure {
 	notJson?: string;
 }
 
-/** The readable text of an error page: its title and headings, without markup, at most 160 characters. */
+/** The readable text of an error page: its title and headings, without markup (cut to size once redacted). */
 function excerpt(text: string): string {
 	const plain = text
 		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
@@ -82,7 +82,7 @@ function excerpt(text: string): string {
 	// a page repeats its title in its heading ("502 Bad Gateway 502 Bad Gateway nginx")
 	const words = plain.split(' ');
 	const half = words.findIndex((_, k) => k > 0 && words.slice(0, k).join(' ') === words.slice(k, 2 * k).join(' '));
-	return (half > 0 ? words.slice(half).join(' ') : plain).slice(0, 160);
+	return half > 0 ? words.slice(half).join(' ') : plain;
 }
 
 function describeBody(method: string, status: number | undefined, body: unknown): Failure {
@@ -142,21 +142,27 @@ function classify(method: string, error: unknown): Failure {
 	const body = response?.data ?? (response as { body?: unknown } | undefined)?.body ?? err?.context?.data;
 	if (!status || Number.isNaN(status)) {
 		const message = err?.cause?.message ?? err?.message ?? '';
-		const network = err?.cause?.code ?? err?.errorResponse?.code ?? err?.code ?? /\b(E[A-Z]{3,})\b/.exec(message)?.[1] ?? (/socket hang up/i.test(message) ? 'ECONNRESET' : 'NETWORK_ERROR');
+		// n8n-core 1.x/2.x put a network failure's code (ECONNREFUSED…) in httpCode and rewrite the message
+		const wrappedCode = err?.httpCode && /^E[A-Z_]{3,}$/.test(err.httpCode) ? err.httpCode : undefined;
+		const network = err?.cause?.code ?? err?.errorResponse?.code ?? err?.code ?? wrappedCode ?? /\b(E[A-Z]{3,})\b/.exec(message)?.[1] ?? (/socket hang up/i.test(message) ? 'ECONNRESET' : 'NETWORK_ERROR');
 		return { method, code: network, network, description: err?.cause?.message ?? err?.message ?? 'The connection to Bitrix24 failed' };
 	}
 	return describeBody(method, status, body);
 }
 
-/** What the failure says, with the error page's excerpt when the answer was not Bitrix24 JSON. */
-const failureText = (failure: Failure) => (failure.notJson ? `${failure.description}: "${failure.notJson}"` : failure.description);
+/**
+ * What the failure says, with at most 160 characters of the error page when the answer was not
+ * Bitrix24 JSON; secrets go before the cut, so a page that echoes the URL cannot leave half a code.
+ */
+const failureText = (failure: Failure, secrets: string[]) =>
+	failure.notJson ? `${failure.description}: "${redact(failure.notJson, secrets).slice(0, 160)}"` : failure.description;
 
 function failureError(node: INode, conn: Connection, failure: Failure, itemIndex: number | undefined, hint?: string) {
 	return bitrixApiError(
 		node,
 		{
 			code: failure.code,
-			description: failureText(failure),
+			description: failureText(failure, conn.secrets),
 			method: failure.method,
 			httpCode: failure.status,
 			itemIndex,
@@ -170,7 +176,7 @@ function failureError(node: INode, conn: Connection, failure: Failure, itemIndex
 function outcomeUnknown(node: INode, conn: Connection, failure: Failure, itemIndex?: number) {
 	const what = failure.network
 		? `the connection broke after the request was sent (${failure.network})`
-		: `${failureText(failure)}${failure.code ? ` [${failure.code}]` : ''}, after the request was sent`;
+		: `${failureText(failure, conn.secrets)}${failure.code ? ` [${failure.code}]` : ''}, after the request was sent`;
 	return bitrixApiError(
 		node,
 		{
@@ -236,6 +242,20 @@ export async function callMethod(
 	options: CallOptions & { commands?: MethodCounts } = {},
 ): Promise<Envelope> {
 	let conn = await getConnection(ctx);
+	if (options.api === 'v3' && conn.keyInQuery) {
+		// refused before anything is sent: not a network failure, and no retry can help
+		throw bitrixApiError(
+			ctx.getNode(),
+			{
+				code: 'KEY_PLACEMENT_UNSUPPORTED',
+				description: 'this operation uses Bitrix24 REST 3.0 (/rest/api/), which reads no query string, so an API key sent as a Query Parameter never reaches it',
+				method,
+				itemIndex: options.itemIndex,
+				hint: 'In the Bitrix24 API Key credential set "Send Key As" to "Webhook Path" or "HTTP Header".',
+			},
+			conn.secrets,
+		);
+	}
 	const clock = getClock();
 	const limiter = limiterFor(conn.portalKey, conn.plan, conn.processes);
 	// REST 3.0 writes carry an Idempotency-Key, the same on every retry of this call: a re-sent write is
@@ -324,7 +344,8 @@ export async function callMethod(
 					continue;
 				}
 			}
-			if (!idempotent) {
+			// a write that may have reached the portal, even one with an Idempotency-Key: a new run sends a new key
+			if (!NEVER_SENT.has(failure.network) && (!idempotent || idempotencyKey)) {
 				throw outcomeUnknown(ctx.getNode(), conn, failure, options.itemIndex);
 			}
 			throw failureError(ctx.getNode(), conn, failure, options.itemIndex, 'Check that the portal is reachable from n8n.');
@@ -337,7 +358,7 @@ export async function callMethod(
 				await clock.sleep(backoffSeconds(networkRetries));
 				continue;
 			}
-			if (!idempotent) {
+			if (!idempotent || idempotencyKey) {
 				throw outcomeUnknown(ctx.getNode(), conn, failure, options.itemIndex);
 			}
 		}

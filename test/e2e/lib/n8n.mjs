@@ -188,18 +188,7 @@ ${server.output}
 			);
 		};
 		server.stop = async () => {
-			if (!server.exited) {
-				try {
-					process.kill(-child.pid, 'SIGTERM');
-				} catch {}
-				const timer = setTimeout(() => {
-					try {
-						process.kill(-child.pid, 'SIGKILL');
-					} catch {}
-				}, 30_000);
-				await exited;
-				clearTimeout(timer);
-			}
+			if (!server.exited) await stopGroup(child, exited);
 			writeLog(`stopped (${server.exited.code ?? server.exited.signal})`);
 		};
 		try {
@@ -257,6 +246,20 @@ ${server.output}
  * --rawOutput prints the IRun JSON. On failure n8n prints a text preamble, the JSON, and more text
  * after it, so look for a line that opens a JSON object and cut it at its balanced closing brace.
  */
+/** SIGTERM to a detached child's process group, SIGKILL after 30 s; resolves when it has exited. */
+export async function stopGroup(child, exited) {
+	try {
+		process.kill(-child.pid, 'SIGTERM');
+	} catch {}
+	const timer = setTimeout(() => {
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {}
+	}, 30_000);
+	await exited;
+	clearTimeout(timer);
+}
+
 export function parseRunJson(stdout) {
 	const text = stdout.trim();
 	try {

@@ -10,6 +10,12 @@ export const one = (check: (item: IDataObject) => void) => (items: IDataObject[]
 	expect(items).toHaveLength(1);
 	check(items[0]);
 };
+/** Create's answer: the ID of the newest row the emulator stored in `table` (a store table, e.g. `generic:crm.calllist`). */
+export const createdIn = (portal: () => Portal, table: string) =>
+	one((item) => {
+		expect(Number(item.id)).toBeGreaterThan(0);
+		expect(Number(item.id)).toBe(Math.max(...portal().emu.store.all(table).map((row) => Number(row.ID))));
+	});
 export const deleted = (id: string) => one((item) => expect(item).toEqual({ id, deleted: true }));
 /** `*.getFields`: one item per documented field, each with its type. */
 export const fieldList =
@@ -66,14 +72,20 @@ export function familyCases(fam: Family, id: number, verbs: string[]): Cases {
 				output: one((item) => expect(item).toMatchObject({ id, ...record })),
 			};
 		if (verb === 'getMany') {
-			const rows = Array.from({ length: fam.rows ?? 1 }, (_, k) => ({ ...stored, ID: id + k }));
+			// two rows by default, so a reader that drops or reorders rows fails
+			const rows = Array.from({ length: fam.rows ?? 2 }, (_, k) => ({ ...stored, ID: id + k }));
+			const lastStart = String(Math.floor((rows.length - 1) / 50) * 50);
 			cases[`${resource}.getMany`] = {
 				parameters: (portal) => (seededRows(portal, table, rows), { returnAll: true }),
-				// the last page read starts at the last multiple of 50
-				request: (params) => expect(String(params.start)).toBe(String(Math.floor((rows.length - 1) / 50) * 50)),
+				// the last page read starts at the last multiple of 50, and the family sends nothing else
+				request: (params) => {
+					expect(String(params.start)).toBe(lastStart);
+					expect({ ...params, start: String(params.start) }).toEqual({ start: lastStart });
+				},
 				output: (items) => {
 					expect(items).toHaveLength(rows.length);
 					items.forEach((item, k) => expect(item).toMatchObject(fam.noId ? record : { id: rows[k].ID, ...record }));
+					if (!fam.noId) expect(items.map((item) => item.id)).toEqual(rows.map((row) => row.ID));
 				},
 			};
 		}
@@ -407,9 +419,22 @@ const propertyCases: Cases = {
 		output: one((item) => expect(item).toEqual({ propertyId: 116, smartFilter: 'Y', displayType: 'K', displayExpanded: 'Y', filterHint: 'Colour' })),
 	},
 	'productPropertySection.getMany': {
-		parameters: (portal) => (seededRows(portal, 'catalog.productpropertysection', [{ ID: 1, propertyId: 115, smartFilter: 'Y', displayType: 'F', displayExpanded: 'N', filterHint: 'Brand' }]), { returnAll: true }),
-		request: (params) => expect(String(params.start)).toBe('0'),
-		output: one((item) => expect(item).toMatchObject({ propertyId: 115, smartFilter: 'Y', displayType: 'F', filterHint: 'Brand' })),
+		parameters: (portal) => (
+			seededRows(portal, 'catalog.productpropertysection', [
+				{ ID: 1, propertyId: 115, smartFilter: 'Y', displayType: 'F', displayExpanded: 'N', filterHint: 'Brand' },
+				{ ID: 2, propertyId: 116, smartFilter: 'N', displayType: 'K', displayExpanded: 'Y', filterHint: 'Colour' },
+			]),
+			{ returnAll: true }
+		),
+		request: (params) => {
+			expect(String(params.start)).toBe('0');
+			expect({ ...params, start: String(params.start) }).toEqual({ start: '0' });
+		},
+		output: (items) => {
+			expect(items).toHaveLength(2);
+			expect(items[0]).toMatchObject({ propertyId: 115, smartFilter: 'Y', displayType: 'F', filterHint: 'Brand' });
+			expect(items[1]).toMatchObject({ propertyId: 116, smartFilter: 'N', displayType: 'K', filterHint: 'Colour' });
+		},
 	},
 	'productPropertySection.set': {
 		parameters: { propertyId: 115, updateFields: { smartFilter: true, displayType: 'P', filterHint: 'Pick a brand' } },

@@ -1,16 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { createdIn, one } from './catalog';
 import { newRecord } from './crm';
 import { seededRows } from './seed';
 import type { Cases } from './types';
 
 /** CRM breadth, part 1: single links, payments and deliveries, import, and CRM settings families. */
 
-const one = (check: (item: IDataObject) => void) => (items: IDataObject[]) => {
-	expect(items).toHaveLength(1);
-	check(items[0]);
-};
+let portalRef: Portal;
+const use = (portal: Portal) => (portalRef = portal);
+const created = (table: string) => createdIn(() => portalRef, table);
 const fieldList =
 	(...names: string[]) =>
 	(items: IDataObject[]) => {
@@ -98,10 +98,10 @@ const changedId = (id: () => string) => one((item) => expect(item).toEqual({ id:
 
 const paymentCases: Cases = {
 	'payment.create': {
-		parameters: async (portal) => ({ entityTypeId: 2, entityId: (dealId = (await dealWithRow(portal))[0]) }),
+		parameters: async (portal) => (use(portal), { entityTypeId: 2, entityId: (dealId = (await dealWithRow(portal))[0]) }),
 		request: (params) => expect(params).toEqual({ entityTypeId: 2, entityId: dealId }),
 		// crm-item-payment-add.md: the new payment's ID
-		output: one((item) => expect(Number(item.id)).toBeGreaterThan(0)),
+		output: created('generic:crm.item.payment'),
 	},
 	'payment.get': {
 		// paid through the node first: get shows what pay changed
@@ -156,13 +156,14 @@ const paymentCases: Cases = {
 	},
 	'paymentProduct.create': {
 		parameters: async (portal) => {
+			use(portal);
 			[, rowId] = await dealWithRow(portal);
 			const [out] = await portal.json({ resource: 'payment', operation: 'create', entityTypeId: 2, entityId: (await dealWithRow(portal))[0] });
 			paymentId = String(out.id);
 			return { paymentId, rowId, quantity: 2 };
 		},
 		request: (params) => expect(params).toEqual({ paymentId, rowId, quantity: 2 }),
-		output: one((item) => expect(Number(item.id)).toBeGreaterThan(0)),
+		output: created('generic:crm.item.payment.product'),
 	},
 	'paymentProduct.getMany': {
 		parameters: async (portal) => {
@@ -196,9 +197,9 @@ const paymentCases: Cases = {
 		output: one((item) => expect(item).toEqual({ id: dealId, deleted: true })),
 	},
 	'paymentDelivery.create': {
-		parameters: async (portal) => ({ paymentId: (paymentId = await newPayment(portal)), deliveryId: 228 }),
+		parameters: async (portal) => (use(portal), { paymentId: (paymentId = await newPayment(portal)), deliveryId: 228 }),
 		request: (params) => expect(params).toEqual({ paymentId, deliveryId: 228 }),
-		output: one((item) => expect(Number(item.id)).toBeGreaterThan(0)),
+		output: created('generic:crm.item.payment.delivery'),
 	},
 	'paymentDelivery.getMany': {
 		parameters: async (portal) => {
@@ -308,14 +309,14 @@ const moreCases: Cases = {
 	},
 	'recurringDeal.create': {
 		parameters: async (portal) => ({
-			DEAL_ID: (dealId = await newRecord(portal, 'deal')),
+			DEAL_ID: (dealId = await newRecord(use(portal), 'deal')),
 			additionalFields: { ACTIVE: true, IS_LIMIT: 'T', LIMIT_REPEAT: 3, PARAMS: '{"MODE": "multiple", "MULTIPLE_TYPE": "month", "MULTIPLE_INTERVAL": 1}' },
 		}),
 		request: (params) =>
 			expect(params).toEqual({
 				fields: { DEAL_ID: dealId, ACTIVE: 'Y', IS_LIMIT: 'T', LIMIT_REPEAT: 3, PARAMS: { MODE: 'multiple', MULTIPLE_TYPE: 'month', MULTIPLE_INTERVAL: 1 } },
 			}),
-		output: one((item) => expect(Number(item.id)).toBeGreaterThan(0)),
+		output: created('generic:crm.deal.recurring'),
 	},
 	'recurringDeal.get': {
 		parameters: async (portal) => ([recordId, dealId] = await newRecurring(portal), { id: recordId }),
@@ -352,9 +353,9 @@ const moreCases: Cases = {
 		output: fieldList('ID', 'DEAL_ID', 'ACTIVE', 'IS_LIMIT', 'PARAMS'),
 	},
 	'callList.create': {
-		parameters: { ENTITY_TYPE: 'CONTACT', ENTITIES: '11, 12', additionalFields: { WEBFORM_ID: 3 } },
+		parameters: (portal) => (use(portal), { ENTITY_TYPE: 'CONTACT', ENTITIES: '11, 12', additionalFields: { WEBFORM_ID: 3 } }),
 		request: (params) => expect(params).toEqual({ ENTITY_TYPE: 'CONTACT', ENTITIES: ['11', '12'], WEBFORM_ID: 3 }),
-		output: one((item) => expect(Number(item.id)).toBeGreaterThan(0)),
+		output: created('generic:crm.calllist'),
 	},
 	'callList.get': {
 		parameters: async (portal) => ({ ID: (recordId = await newCallList(portal)) }),
@@ -416,10 +417,14 @@ const moreCases: Cases = {
 		output: fieldList('id', 'title', 'typeIds'),
 	},
 	'duplicateSearchField.register': {
-		parameters: { entityTypeId: 1, fieldCode: 'TITLE' },
+		parameters: (portal) => (use(portal), { entityTypeId: 1, fieldCode: 'TITLE' }),
 		request: (params) => expect(params).toEqual({ entityTypeId: 1, fieldCode: 'TITLE' }),
-		// crm-duplicate-volatile-type-register.md: { id }
-		output: one((item) => expect(Number(item.id)).toBeGreaterThan(0)),
+		// crm-duplicate-volatile-type-register.md: { id } of the registration (a repeat answers the existing one)
+		output: one((item) => {
+			expect(Number(item.id)).toBeGreaterThan(0);
+			const stored = portalRef.emu.store.all('crm.duplicate.volatile').filter((row) => row.entityTypeId === 1 && row.fieldCode === 'TITLE');
+			expect(stored.map((row) => Number(row.ID))).toEqual([Number(item.id)]);
+		}),
 	},
 	'duplicateSearchField.getMany': {
 		parameters: async (portal) => (await portal.json({ resource: 'duplicateSearchField', operation: 'register', entityTypeId: 3, fieldCode: 'POST' }), { returnAll: true }),

@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
 import type { Portal } from '../../helpers/portal';
+import { createdIn, one } from './catalog';
 import { seededRows } from './seed';
 import type { Cases } from './types';
 
@@ -9,10 +10,6 @@ import type { Cases } from './types';
 /** Puts a documented-shape record into a generically answered family; returns its ID. */
 const seeded = (portal: Portal, table: string, record: IDataObject): string => String(portal.emu.store.insert(`generic:${table}`, record).ID);
 
-const one = (check: (item: IDataObject) => void) => (items: IDataObject[]) => {
-	expect(items).toHaveLength(1);
-	check(items[0]);
-};
 /** One output item per field, as the documented field lists name them. */
 const fieldList =
 	(...names: string[]) =>
@@ -23,6 +20,9 @@ const fieldList =
 const deletedId = (id: () => string) => one((item) => expect(item).toEqual({ id: id(), deleted: true }));
 const updatedId = (id: () => string) => one((item) => expect(item).toEqual({ id: id(), updated: true }));
 const createdId = one((item) => expect(Number(item.id)).toBeGreaterThan(0));
+let portalRef: Portal;
+const use = (portal: Portal) => (portalRef = portal);
+const created = (table: string) => createdIn(() => portalRef, table);
 
 /** IDs seeded by a case's parameters, read back by its checks. */
 const ids: Record<string, string> = {};
@@ -104,12 +104,19 @@ const crmDocuments: Cases = {
 	},
 	'crmDocumentTemplate.getMany': {
 		parameters: (portal) => {
-			seededRows(portal, 'crm.documentgenerator.template', [{ ID: 37, name: 'Act', region: 'de', active: 'Y' }]);
+			seededRows(portal, 'crm.documentgenerator.template', [
+				{ ID: 37, name: 'Act', region: 'de', active: 'Y' },
+				{ ID: 38, name: 'Offer', region: 'fr', active: 'Y' },
+			]);
 			return { returnAll: true };
 		},
-		request: (params) => expect(params).toMatchObject({ start: 0 }),
-		// crm-document-generator-template-list.md: result.templates keyed by ID
-		output: one((item) => expect(item).toMatchObject({ id: '37', name: 'Act', region: 'de' })),
+		request: (params) => expect(params).toEqual({ start: 0 }),
+		// crm-document-generator-template-list.md: result.templates keyed by ID; every key becomes an item, in order
+		output: (items) => {
+			expect(items.map((item) => item.id)).toEqual(['37', '38']);
+			expect(items[0]).toMatchObject({ id: '37', name: 'Act', region: 'de' });
+			expect(items[1]).toMatchObject({ id: '38', name: 'Offer', region: 'fr' });
+		},
 	},
 	'crmDocumentTemplate.update': {
 		parameters: (portal) => ({
@@ -187,11 +194,19 @@ const generator: Cases = {
 	},
 	'generatedDocument.getMany': {
 		parameters: (portal) => {
-			seededRows(portal, 'documentgenerator.document', [{ ID: 7, title: 'Act 7', number: '7', templateId: '57' }]);
+			seededRows(portal, 'documentgenerator.document', [
+				{ ID: 7, title: 'Act 7', number: '7', templateId: '57' },
+				{ ID: 8, title: 'Act 8', number: '8', templateId: '57' },
+			]);
 			return { returnAll: true, listOptions: { filter: '{"templateId": 57}' } };
 		},
-		request: (params) => expect(params).toMatchObject({ filter: { templateId: 57 }, start: 0 }),
-		output: one((item) => expect(item).toMatchObject({ id: expect.anything(), title: 'Act 7', number: '7' })),
+		request: (params) => expect(params).toEqual({ filter: { templateId: 57 }, start: 0 }),
+		output: (items) => {
+			expect(items).toHaveLength(2);
+			expect(items[0]).toMatchObject({ id: expect.anything(), title: 'Act 7', number: '7' });
+			expect(items[1]).toMatchObject({ id: expect.anything(), title: 'Act 8', number: '8' });
+			expect(items.map((item) => item.id)).toEqual(['7', '8']);
+		},
 	},
 	'generatedDocument.update': {
 		parameters: (portal) => ({ id: remember('docUpd', seeded(portal, 'documentgenerator.document', { title: 'Act 5', number: '5' })), updateFields: { values: '{"DocumentTitle": "Act 5a"}' } }),
@@ -230,12 +245,19 @@ const generator: Cases = {
 	},
 	'documentTemplate.getMany': {
 		parameters: (portal) => {
-			seededRows(portal, 'documentgenerator.template', [{ ID: 57, name: 'Act', code: 'act', active: 'Y' }]);
+			seededRows(portal, 'documentgenerator.template', [
+				{ ID: 57, name: 'Act', code: 'act', active: 'Y' },
+				{ ID: 58, name: 'Offer', code: 'offer', active: 'Y' },
+			]);
 			return { returnAll: true, listOptions: { filter: '{"active": "Y"}' } };
 		},
-		request: (params) => expect(params).toMatchObject({ filter: { active: 'Y' }, start: 0 }),
-		// document-generator-template-list.md: result.templates keyed by ID
-		output: one((item) => expect(item).toMatchObject({ id: '57', name: 'Act', code: 'act', active: 'Y' })),
+		request: (params) => expect(params).toEqual({ filter: { active: 'Y' }, start: 0 }),
+		// document-generator-template-list.md: result.templates keyed by ID; every key becomes an item, in order
+		output: (items) => {
+			expect(items.map((item) => item.id)).toEqual(['57', '58']);
+			expect(items[0]).toMatchObject({ id: '57', name: 'Act', code: 'act', active: 'Y' });
+			expect(items[1]).toMatchObject({ id: '58', name: 'Offer', code: 'offer', active: 'Y' });
+		},
 	},
 	'documentTemplate.update': {
 		parameters: (portal) => ({ id: remember('tplUpd', seeded(portal, 'documentgenerator.template', { name: 'Act', region: 'de' })), updateFields: { region: 'fr', sort: 10, binaryPropertyName: 'data' } }),
@@ -490,10 +512,10 @@ const activities: Cases = {
 
 const requisites: Cases = {
 	'requisiteTemplateSetup.create': {
-		parameters: { ENTITY_TYPE_ID: 8, COUNTRY_ID: 1, NAME: 'Sole trader', additionalFields: { ACTIVE: true, SORT: 500 } },
+		parameters: (portal) => (use(portal), { ENTITY_TYPE_ID: 8, COUNTRY_ID: 1, NAME: 'Sole trader', additionalFields: { ACTIVE: true, SORT: 500 } }),
 		request: (params) => expect(params).toEqual({ fields: { ENTITY_TYPE_ID: 8, COUNTRY_ID: 1, NAME: 'Sole trader', ACTIVE: 'Y', SORT: 500 } }),
 		// crm-requisite-preset-add.md: the new template's ID
-		output: createdId,
+		output: created('generic:crm.requisite.preset'),
 	},
 	'requisiteTemplateSetup.get': {
 		parameters: (portal) => ({ id: remember('preset', seeded(portal, 'crm.requisite.preset', { ENTITY_TYPE_ID: 8, COUNTRY_ID: 1, NAME: 'Organization', ACTIVE: 'Y' })) }),
@@ -520,9 +542,9 @@ const requisites: Cases = {
 		},
 	},
 	'requisiteTemplateField.create': {
-		parameters: { presetId: 27, FIELD_NAME: 'RQ_NAME', additionalFields: { FIELD_TITLE: 'Full name', SORT: 580 } },
+		parameters: (portal) => (use(portal), { presetId: 27, FIELD_NAME: 'RQ_NAME', additionalFields: { FIELD_TITLE: 'Full name', SORT: 580 } }),
 		request: (params) => expect(params).toEqual({ preset: { ID: 27 }, fields: { FIELD_NAME: 'RQ_NAME', FIELD_TITLE: 'Full name', SORT: 580 } }),
-		output: createdId,
+		output: created('generic:crm.requisite.preset.field'),
 	},
 	'requisiteTemplateField.get': {
 		parameters: (portal) => ({ presetId: 27, id: remember('presetField', seeded(portal, 'crm.requisite.preset.field', { FIELD_NAME: 'RQ_INN', FIELD_TITLE: 'Tax ID', IN_SHORT_LIST: 'N', SORT: 510 })) }),

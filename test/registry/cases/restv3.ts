@@ -41,7 +41,10 @@ const fieldCases = (resource: string, method: string, value = 'Field'): Cases =>
 			viaV3(`${method}.field.list`);
 			expect(params).toEqual({ select: ['name', 'type'] });
 		},
-		output: (items) => expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ name: text, type: text })])),
+		output: (items) => {
+			expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ name: text, type: text })]));
+			for (const item of items) expect(item).toEqual(expect.objectContaining({ name: text, type: text }));
+		},
 	},
 	[`${resource}.get${value}`]: {
 		parameters: (portal) => ((portalRef = portal), { name: 'id' }),
@@ -49,7 +52,9 @@ const fieldCases = (resource: string, method: string, value = 'Field'): Cases =>
 			viaV3(`${method}.field.get`);
 			expect(params).toEqual({ name: 'id' });
 		},
-		output: (items) => expect(items).toEqual([expect.objectContaining({ name: text, type: text })]),
+		output: (items) => {
+			expect(items).toEqual([expect.objectContaining({ name: text, type: text })]);
+		},
 	},
 });
 
@@ -87,7 +92,18 @@ export const restV3Cases: Cases = {
 			viaV3('tasks.task.list');
 			expect(params).toEqual({ filter: [['id', '>=', taskId]], order: { id: 'ASC' }, select: ['id', 'title'], pagination: { limit: 1000, offset: 0 } });
 		},
-		output: (items) => expect(items).toContainEqual(expect.objectContaining({ id: numeric, title: 'Listed over REST 3.0' })),
+		output: (items) => {
+			expect(items).toContainEqual(expect.objectContaining({ id: numeric, title: 'Listed over REST 3.0' }));
+			// every task from taskId on, ids ascending, each with its stored title
+			const expected = portalRef.emu.store
+				.all('task')
+				.filter((task) => Number(task.ID) >= taskId)
+				.sort((a, b) => Number(a.ID) - Number(b.ID))
+				.map((task) => ({ id: Number(task.ID), title: task.TITLE }));
+			expect(expected[0]).toEqual({ id: taskId, title: 'Listed over REST 3.0' });
+			expect(items).toHaveLength(expected.length);
+			items.forEach((item, k) => expect(item).toMatchObject(expected[k]));
+		},
 	},
 	'taskV3.update': {
 		parameters: async (portal) => ({ id: (taskId = await newTask(portal)), fields: '{"title": "Renamed over REST 3.0"}' }),

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { crudVerbs, deleted, familyCases, fieldList, one, placed } from './catalog';
+import type { Portal } from '../../helpers/portal';
+import { createdIn, crudVerbs, deleted, familyCases, fieldList, one, placed } from './catalog';
 import { seededRows } from './seed';
 import type { Cases } from './types';
 
@@ -380,15 +381,17 @@ export const salesCases: Cases = {
 
 // ---------- payment systems, delivery services, cashboxes (UPPER_CASE top-level parameters) ----------
 
-const createdId = one((item) => expect(Number(item.id)).toBeGreaterThan(0));
+let portalRef: Portal;
+const use = (portal: Portal) => (portalRef = portal);
+const created = (table: string) => createdIn(() => portalRef, `generic:${table}`);
 const updatedId = (id: string) => one((item) => expect(item).toEqual({ id, updated: true }));
 
 export const salesServiceCases: Cases = {
 	'salesPaySystem.create': {
-		parameters: { NAME: 'Card', PERSON_TYPE_ID: 1, BX_REST_HANDLER: 'card_pay', additionalFields: { ACTIVE: true, ENTITY_REGISTRY_TYPE: 'ORDER' } },
+		parameters: (portal) => (use(portal), { NAME: 'Card', PERSON_TYPE_ID: 1, BX_REST_HANDLER: 'card_pay', additionalFields: { ACTIVE: true, ENTITY_REGISTRY_TYPE: 'ORDER' } }),
 		request: (params) => expect(params).toEqual({ NAME: 'Card', PERSON_TYPE_ID: 1, BX_REST_HANDLER: 'card_pay', ACTIVE: 'Y', ENTITY_REGISTRY_TYPE: 'ORDER' }),
 		// sale-pay-system-add.md: the new payment system's ID
-		output: createdId,
+		output: created('sale.paysystem'),
 	},
 	'salesPaySystem.getMany': {
 		parameters: (portal) => (seededRows(portal, 'sale.paysystem', [{ ID: 3, NAME: 'Card', ACTIVE: 'Y', PERSON_TYPE_ID: 1, ENTITY_REGISTRY_TYPE: 'ORDER' }]), { returnAll: true }),
@@ -466,9 +469,9 @@ export const salesServiceCases: Cases = {
 		output: one((item) => expect(item).toMatchObject({ ID: '5', NAME: 'Door delivery', TYPE: 'checkbox', PRICE: 5 })),
 	},
 	'salesDeliveryExtraService.create': {
-		parameters: { DELIVERY_ID: 2, TYPE: 'checkbox', NAME: 'Door delivery', ITEMS: '[]', additionalFields: { PRICE: 5 } },
+		parameters: (portal) => (use(portal), { DELIVERY_ID: 2, TYPE: 'checkbox', NAME: 'Door delivery', ITEMS: '[]', additionalFields: { PRICE: 5 } }),
 		request: (params) => expect(params).toEqual({ DELIVERY_ID: 2, TYPE: 'checkbox', NAME: 'Door delivery', ITEMS: [], PRICE: 5 }),
-		output: createdId,
+		output: created('sale.delivery.extra.service'),
 	},
 	'salesDeliveryExtraService.update': {
 		parameters: (portal) => (placed(portal, 'sale.delivery.extra.service', { ID: 5, NAME: 'Door delivery' }), { ID: '5', updateFields: { PRICE: 7 } }),
@@ -481,9 +484,9 @@ export const salesServiceCases: Cases = {
 		output: deleted('5'),
 	},
 	'salesDeliveryHandler.create': {
-		parameters: { NAME: 'Courier app', CODE: 'courier', SETTINGS: '{"CALCULATE_URL": "https://example.com/calc"}', PROFILES: '[{"NAME": "Standard", "CODE": "STD"}]' },
+		parameters: (portal) => (use(portal), { NAME: 'Courier app', CODE: 'courier', SETTINGS: '{"CALCULATE_URL": "https://example.com/calc"}', PROFILES: '[{"NAME": "Standard", "CODE": "STD"}]' }),
 		request: (params) => expect(params).toEqual({ NAME: 'Courier app', CODE: 'courier', SETTINGS: { CALCULATE_URL: 'https://example.com/calc' }, PROFILES: [{ NAME: 'Standard', CODE: 'STD' }] }),
-		output: createdId,
+		output: created('sale.delivery.handler'),
 	},
 	'salesDeliveryHandler.getMany': {
 		parameters: (portal) => (seededRows(portal, 'sale.delivery.handler', [{ ID: 6, NAME: 'Courier app', CODE: 'courier', SORT: 100 }]), { returnAll: true }),
@@ -516,9 +519,9 @@ export const salesServiceCases: Cases = {
 		output: one((item) => expect(item).toEqual({ requestId: 'R-1', success: true })),
 	},
 	'salesCashbox.create': {
-		parameters: { NAME: 'Front desk', REST_CODE: 'kkm', EMAIL: 'ops@example.com', additionalFields: { ACTIVE: true, SORT: 10 } },
+		parameters: (portal) => (use(portal), { NAME: 'Front desk', REST_CODE: 'kkm', EMAIL: 'ops@example.com', additionalFields: { ACTIVE: true, SORT: 10 } }),
 		request: (params) => expect(params).toEqual({ NAME: 'Front desk', REST_CODE: 'kkm', EMAIL: 'ops@example.com', ACTIVE: 'Y', SORT: 10 }),
-		output: createdId,
+		output: created('sale.cashbox'),
 	},
 	'salesCashbox.getMany': {
 		parameters: (portal) => (seededRows(portal, 'sale.cashbox', [{ ID: 8, NAME: 'Front desk', EMAIL: 'ops@example.com', ACTIVE: 'Y' }]), { returnAll: true }),
@@ -547,9 +550,9 @@ function handlerCases(resource: string, table: string, extra: INodeParameters): 
 	const sent = Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, v === true ? 'Y' : v]));
 	return {
 		[`${resource}.create`]: {
-			parameters: { NAME: 'App', CODE: 'app', SETTINGS: '{"CODES": {}}', additionalFields: extra },
+			parameters: (portal) => (use(portal), { NAME: 'App', CODE: 'app', SETTINGS: '{"CODES": {}}', additionalFields: extra }),
 			request: (params) => expect(params).toEqual({ NAME: 'App', CODE: 'app', SETTINGS: { CODES: {} }, ...sent }),
-			output: createdId,
+			output: created(table),
 		},
 		[`${resource}.getMany`]: {
 			parameters: (portal) => (seededRows(portal, table, [{ ID: 9, NAME: 'App', CODE: 'app', SORT: 100 }]), { returnAll: true }),

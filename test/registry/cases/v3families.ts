@@ -208,7 +208,12 @@ const structureCases: Cases = {
 	'hrNode.getMany': {
 		parameters: async (portal) => (await newNode(portal, 'Design team', 'TEAM'), { type: 'TEAM', returnAll: true, options: { select: 'id, name, type' } }),
 		request: sent('humanresources.node.list', { type: 'TEAM', select: ['id', 'name', 'type'], pagination: { limit: 200, offset: 0 } }),
-		output: (items) => expect(items).toContainEqual({ id: numeric, name: 'Design team', type: 'TEAM' }),
+		output: (items) => {
+			expect(items).toContainEqual({ id: numeric, name: 'Design team', type: 'TEAM' });
+			// the type filter holds for every node, and the one just created is among them
+			for (const item of items) expect(item).toEqual({ id: numeric, name: expect.any(String), type: 'TEAM' });
+			expect(items).toContainEqual({ id: nodeId, name: 'Design team', type: 'TEAM' });
+		},
 	},
 	'hrNode.search': {
 		parameters: async (portal) => (await newNode(portal, 'B2B Sales'), { type: 'DEPARTMENT', name: 'b2b', options: { limit: 10 } }),

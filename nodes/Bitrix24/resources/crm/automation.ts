@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { crud } from '../crud';
-import { bool, id, json, num, str } from '../shared';
+import { id, json, num, str } from '../shared';
+import { stamps, stampsFlag } from './documents';
 
 /** Documents generated from templates (crm.documentgenerator.*) and automation triggers (crm.automation.trigger*). */
 
@@ -22,7 +23,7 @@ export const crmDocument = crud({
 	],
 	fields: [
 		json('values', 'Values (JSON)', { description: 'Values of template fields, e.g. {"DocumentTitle": "Offer 17"}' }),
-		bool('stampsEnabled', 'Stamps and Signatures', 'Whether to include the stamp and signatures'),
+		stamps,
 	],
 	unwrap: 'document',
 	paging: { mode: 'start', itemsPath: 'documents', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
@@ -30,8 +31,7 @@ export const crmDocument = crud({
 	override: {
 		create: {
 			action: 'Generate a document from a template',
-			// stampsEnabled is documented as an integer flag
-			prepare: (params: IDataObject) => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params),
+			prepare: stampsFlag,
 		},
 	},
 	more: [

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { bool, fieldsOp, fieldsOutput, id, json, list, num, str, toFields } from '../shared';
+import { bool, fieldsOf, fieldsOp, id, json, list, num, str, toFields } from '../shared';
 import { productRowMore } from './payments';
 
 /** The trade catalog (catalog.*) and the product rows of CRM items (crm.item.productrow.*). */
@@ -32,9 +32,6 @@ export function iblockList(method: string, itemsPath: string, entity: string, se
 		},
 	};
 }
-
-/** `*.getFields` answers `{ <noun>: { <field>: {...} } }`: one output item per field. */
-export const fieldsOf = (wrap: string) => (result: unknown) => fieldsOutput((result as IDataObject)?.[wrap]);
 
 /** `*.getFieldsByFilter`: the fields of one catalog (its properties included), one item per field. */
 export const fieldsByFilter = (prefix: string, wrap: string, noun: string): OperationSpec => ({

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import type { CrudFamily, CrudVerb } from '../crud';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { binaryProperty, withFileContent } from '../drive/binary';
-import { act, changed, fieldsOp, id, json, list, num, str, yesNo } from '../shared';
-import { f, fieldsByFilter, fieldsOf, iblockId, iblockList, offsetPaging, productFields } from './catalog';
+import { act, changed, fieldsOf, fieldsOp, id, json, list, num, str, yesNo } from '../shared';
+import { f, fieldsByFilter, iblockId, iblockList, offsetPaging, productFields } from './catalog';
 
 /**
  * The rest of the trade catalog (catalog.*): variations, parent products, services, images, warehouses
@@ -355,7 +355,7 @@ export const unitOfMeasure = camelFamily({
 		f(str('symbolLetterIntl', 'International Letter Code')),
 	],
 	updateKey: 'Id',
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 });
 
 export const vatRate = camelFamily({
@@ -367,7 +367,7 @@ export const vatRate = camelFamily({
 	listWrap: 'vats',
 	create: [f(str('name', 'Name', { required: true })), f(num('rate', 'Rate', { required: true, default: 0, description: 'Percent, e.g. 20' }))],
 	fields: [yesNo('active', 'Active', 'Whether the rate is active'), f(num('sort', 'Sort'))],
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 });
 
 export const unitRatio = camelFamily({
@@ -435,7 +435,7 @@ export const productProperty = camelFamily({
 		f(str('listType', 'List Type', { description: 'L dropdown, C checkboxes' })),
 		f(str('hint', 'Hint')),
 	],
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 });
 
 export const productPropertyValue = camelFamily({
@@ -448,7 +448,7 @@ export const productPropertyValue = camelFamily({
 	listWrap: 'productPropertyEnums',
 	create: [f(num('propertyId', 'Property ID', { required: true, default: 0 })), f(str('value', 'Value', { required: true })), f(str('xmlId', 'External ID', { required: true }))],
 	fields: [yesNo('def', 'Default', 'Whether this is the default value'), f(num('sort', 'Sort'))],
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 });
 
 const propertyId = num('propertyId', 'Property ID', { required: true, default: 0 });
@@ -529,7 +529,7 @@ export const priceTypeTranslation = camelFamily({
 	listWrap: 'priceTypeLangs',
 	create: [priceTypeId, f(str('name', 'Name', { required: true })), f(str('lang', 'Language', { required: true, default: 'en', description: 'Language ID (see Get Languages)' }))],
 	updateKey: 'Id',
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	more: [act('getLanguages', 'Get Languages', 'Get the languages price types can be translated to', 'catalog.priceTypeLang.getLanguages', [], { unwrap: 'languages' })],
 });
 
@@ -576,7 +576,7 @@ export const roundingRule = camelFamily({
 		f(num('roundPrecision', 'Precision', { required: true, default: 1, description: 'Round to multiples of this, e.g. 0.01 or 10' })),
 	],
 	updateKey: 'Id',
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	more: [act('getRoundTypes', 'Get Rounding Types', 'Get the price rounding types', 'catalog.enum.getRoundTypes', [], { unwrap: 'enum' })],
 });
 

@@ -4,7 +4,7 @@ import { setPath } from '../../params';
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
 import { binaryProperty } from '../drive/binary';
-import { act, id, json, list, num, since2, str, toFields as into, V2, yn } from '../shared';
+import { act, fieldsOf, id, json, list, num, since2, str, toFields as into, V2, yn } from '../shared';
 
 /**
  * Document generation for CRM records (crm.documentgenerator.*): editing, sharing and uploading the
@@ -14,8 +14,8 @@ import { act, id, json, list, num, since2, str, toFields as into, V2, yn } from 
 const ENTITY_TYPE_HINT = '1 lead, 2 deal, 3 contact, 4 company, 7 quote, 31 invoice, 128+ smart processes';
 const documentId = id('id', 'Document ID');
 /** stampsEnabled is documented as an integer flag (1 include, 0 leave out). */
-const stampsFlag = (params: IDataObject): IDataObject => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params);
-const stamps: ParamSpec = { name: 'stampsEnabled', label: 'Stamps and Signatures', type: 'boolean', description: 'Whether to include the stamp and signatures' };
+export const stampsFlag = (params: IDataObject): IDataObject => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params);
+export const stamps: ParamSpec = { name: 'stampsEnabled', label: 'Stamps and Signatures', type: 'boolean', description: 'Whether to include the stamp and signatures' };
 
 /** An input naming a binary field whose file goes into the request. */
 export const binaryField = (name: string, label: string, description: string): ParamSpec => str(name, label, { placeholder: 'e.g. data', description });
@@ -82,7 +82,7 @@ export const crmGeneratedDocument: ResourceSpec = {
 			params: [documentId],
 			optional: [json('values', 'Values (JSON)', { description: 'Values to compute the fields with, e.g. {"DocumentNumber": "17"}' })],
 			optionalName: 'options',
-			output: fieldEntries('documentFields'),
+			output: fieldsOf('documentFields'),
 		},
 		act(
 			'upload',
@@ -115,12 +115,6 @@ export const crmGeneratedDocument: ResourceSpec = {
 		),
 	]),
 };
-
-/** getfields answers `{ <wrap>: { <field code>: {...} } }`: one output item per field. */
-export function fieldEntries(wrap: string) {
-	return (result: unknown): IDataObject[] =>
-		Object.entries((((result ?? {}) as IDataObject)[wrap] ?? {}) as IDataObject).map(([field, meta]) => ({ field, ...((meta ?? {}) as IDataObject) }));
-}
 
 const templateFields = (required: boolean): ParamSpec[] => [
 	into(str('name', 'Name', { required })),
@@ -173,7 +167,7 @@ export const crmDocumentTemplate = crud({
 				json('values', 'Values (JSON)', { description: 'Values to compute the fields with, e.g. {"DocumentNumber": "17"}' }),
 			],
 			optionalName: 'options',
-			output: fieldEntries('templateFields'),
+			output: fieldsOf('templateFields'),
 		},
 	],
 });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { itemKey } from '../../handlers/idempotency';
 import type { OperationSpec, RecordSpec, ResourceSpec } from '../../types';
-import { bool, fieldsOutput, json, num, str, startPaging } from '../shared';
+import { bool, fieldsOf, json, num, str, startPaging } from '../shared';
 
 const entityTypeId = num('entityTypeId', 'Entity Type ID', {
 	required: true,
@@ -71,7 +71,7 @@ export function itemOperations(label: string, fixed?: IDataObject): OperationSpe
 			params: typeParams,
 			optional: [originalNames],
 			optionalName: 'options',
-			output: (result) => fieldsOutput((result as IDataObject)?.fields),
+			output: fieldsOf('fields'),
 		},
 	];
 }

@@ -2,7 +2,7 @@ import type { MapperEntity } from '../../mapper';
 import type { OperationSpec, ParamSpec, RecordSpec, ResourceSpec } from '../../types';
 import { findByComm, upsert } from '../../handlers/duplicates';
 import { legacyKey } from '../../handlers/idempotency';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { bool, customFieldsProperty, date, id, json, list, multifieldsProperty, num, startPaging, str } from '../shared';
 import type { LocatorName } from '../../locators';
 
@@ -77,7 +77,7 @@ export function legacyEntity(entity: LegacyEntity): ResourceSpec {
 		updateFirst: [{ ...mainField, required: false }],
 		updateFixed: { fields: {} },
 		paging: startPaging(),
-		verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+		verbs: ALL_VERBS,
 		override: {
 			create: { extra: extras(false), fixed: { fields: {} }, readBack, mapper, idempotency: entity.keyed ? legacyKey(entity.prefix) : undefined },
 			get: { record },

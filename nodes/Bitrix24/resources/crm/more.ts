@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { act, changed, date, fieldsOp, fieldsOutput, id, json, list, num, since2, str, V2, yn } from '../shared';
 
 /** Import, recurring deals, call lists, automated solutions, duplicate search fields, order links, currency and enumeration extras. */
@@ -172,7 +172,7 @@ export const automatedSolution = crud({
 	updateFixed: { fields: {} },
 	unwrap: 'automatedSolution',
 	paging: { mode: 'start', itemsPath: 'automatedSolutions', filterKey: 'filter', orderKey: 'order' },
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	every: { since: 2 },
 });
 

@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, changed, fieldsOutput, id, num, since2, str, V2, yn } from '../shared';
+import { act, changed, fieldsOf, id, num, since2, str, V2, yn } from '../shared';
 
 /** Payments and deliveries of CRM items (deals, smart processes): crm.item.payment.*, crm.item.delivery.*. */
 
@@ -15,8 +13,8 @@ const entityTypeId = num('entityTypeId', 'Entity Type ID', {
 const entityId = id('entityId', 'Item ID', undefined, { description: 'The ID of the deal or smart process item' });
 const paymentId = id('id', 'Payment ID');
 const ofPayment = id('paymentId', 'Payment ID');
-/** Both lists require a filter: an empty one reads every row of the payment. */
-const anyFilter = (params: IDataObject): IDataObject => ({ ...params, filter: params.filter ?? {} });
+/** Both lists require a filter: an empty one reads every row of the payment; the user's filter replaces it. */
+const anyFilter = { filter: {} };
 const pagingAll = { mode: 'all' as const, filterKey: 'filter', orderKey: 'order' };
 
 const paymentAction = (value: string, name: string, action: string, method: string, params: ParamSpec[]): OperationSpec =>
@@ -66,7 +64,7 @@ const paymentRows = (value: string, name: string, prefix: string, row: string, r
 	description: `${rows[0].toUpperCase()}${rows.slice(1)} a payment covers (${prefix}.*)`,
 	operations: since2([
 		{ value: 'create', name: 'Create', action: `Add ${row} to a payment`, method: `${prefix}.add`, kind: 'create', params: [ofPayment, ...create] },
-		{ value: 'getMany', name: 'Get Many', action: `Get the ${rows} of a payment`, method: `${prefix}.list`, kind: 'getMany', params: [ofPayment], paging: pagingAll, prepare: anyFilter },
+		{ value: 'getMany', name: 'Get Many', action: `Get the ${rows} of a payment`, method: `${prefix}.list`, kind: 'getMany', params: [ofPayment], paging: pagingAll, fixed: anyFilter },
 		change,
 		{ value: 'delete', name: 'Delete', action: `Remove ${row} from a payment`, method: `${prefix}.delete`, kind: 'delete', params: [key] },
 	]),
@@ -131,6 +129,6 @@ export const productRowMore: OperationSpec[] = since2([
 		action: 'Get product row fields',
 		method: 'crm.item.productrow.fields',
 		kind: 'fields',
-		output: (result) => fieldsOutput((result as IDataObject)?.fields),
+		output: fieldsOf('fields'),
 	},
 ]);

@@ -1,5 +1,5 @@
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { act, fieldsOp, id, json, num, since2, str, toFields as f, V2, yesNo, yn } from '../shared';
 import { USER_TYPES } from './userFields';
 
@@ -47,7 +47,7 @@ export const requisiteTemplateField = crud({
 	create: [preset, f(str('FIELD_NAME', 'Field Name', { required: true, placeholder: 'e.g. RQ_VAT_ID', description: 'A requisite field or UF_CRM_ custom field (see Get Available)' }))],
 	fields: fieldOptions,
 	updateFirst: [],
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	paging: { mode: 'all' },
 	every: V2,
 	override: {

@@ -1,5 +1,5 @@
 import type { ResourceSpec } from '../../types';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { id, num, str, toFields as f } from '../shared';
 
 /** Requisites (company details), their bank details, addresses and links to deals and invoices. */
@@ -38,7 +38,7 @@ export const requisite = crud({
 	updateFirst: [f(str('NAME', 'Name'))],
 	updateFixed: { fields: {} },
 	paging: offsetPaging,
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 });
 
 export const requisitePreset: ResourceSpec = {

@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { crud } from '../crud';
-import { bool, fieldsOp, fieldsOutput, id, json, list, num, str } from '../shared';
+import { ALL_VERBS, crud } from '../crud';
+import { bool, fieldsOf, fieldsOp, id, json, list, num, str } from '../shared';
 import { currencyMore, enumMore } from './more';
 
 /** Smart-process types, pipelines and stages: crm.type.*, crm.category.*, crm.status.*, crm.stagehistory.list. */
@@ -76,10 +74,10 @@ export const pipeline = crud({
 	updateFirst: [str('name', 'Name', { to: 'fields.name' })],
 	updateFixed: { fields: {} },
 	unwrap: 'category',
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	override: {
 		getMany: { params: [entityTypeId], paging: { mode: 'start', itemsPath: 'categories' } },
-		fields: { params: [entityTypeId], output: (result) => fieldsOutput((result as IDataObject)?.fields) },
+		fields: { params: [entityTypeId], output: fieldsOf('fields') },
 	},
 });
 

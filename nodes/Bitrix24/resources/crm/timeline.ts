@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { bool, date, id, json, list, num, startPaging, str, toFields as f } from '../shared';
 
 /** Activities, to-dos and the timeline: crm.activity.*, crm.activity.todo.*, crm.timeline.*. */
@@ -73,7 +73,7 @@ export const activity = crud({
 	fields: activityFields,
 	updateFixed: { fields: {} },
 	paging: startPaging(),
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	override: { update: { optional: [...activityFields, f(num('RESPONSIBLE_ID', 'Responsible User ID'))] } },
 	more: [
 		{

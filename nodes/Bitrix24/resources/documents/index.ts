@@ -1,20 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { binaryField, fieldEntries, inlineFiles, numeratorFamily, publicUrlStatus } from '../crm/documents';
+import { binaryField, inlineFiles, numeratorFamily, publicUrlStatus, stamps, stampsFlag } from '../crm/documents';
 import { crud } from '../crud';
-import { act, id, json, list, num, str, toFields as into, V2, yn } from '../shared';
+import { act, fieldsOf, id, json, list, num, str, toFields as into, V2, yn } from '../shared';
 
 /**
  * The document generator (documentgenerator.*): documents an application makes from DOCX templates
  * with its own data (the REST provider), their templates, numerators, regions and access roles.
  */
 
-/** stampsEnabled is documented as an integer flag (1 include, 0 leave out). */
-const stampsFlag = (params: IDataObject): IDataObject => ('stampsEnabled' in params ? { ...params, stampsEnabled: params.stampsEnabled ? 1 : 0 } : params);
 const documentOptions: ParamSpec[] = [
 	json('values', 'Values (JSON)', { description: 'Values of template fields, e.g. {"DocumentTitle": "Act 5", "ClientName": "Acme"}' }),
-	{ name: 'stampsEnabled', label: 'Stamps and Signatures', type: 'boolean', description: 'Whether to include the stamp and signatures' },
+	stamps,
 	json('fields', 'Field Descriptions (JSON)', { description: 'How to read and format the values, e.g. {"Total": {"TYPE": "Bitrix\\\\DocumentGenerator\\\\Value\\\\Money"}}' }),
 ];
 const documentId = id('id', 'Document ID');
@@ -55,7 +53,7 @@ export const generatedDocument = crud({
 			params: [documentId],
 			optional: [json('values', 'Values (JSON)', { description: 'Values to compute the fields with, e.g. {"DocumentNumber": "17"}' })],
 			optionalName: 'options',
-			output: fieldEntries('documentFields'),
+			output: fieldsOf('documentFields'),
 		},
 	],
 });
@@ -112,7 +110,7 @@ export const documentTemplate = crud({
 			kind: 'fields',
 			since: 2,
 			params: [id('id', 'Template ID')],
-			output: fieldEntries('templateFields'),
+			output: fieldsOf('templateFields'),
 		},
 	],
 });

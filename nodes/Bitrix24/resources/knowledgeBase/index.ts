@@ -1,9 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forEachItem } from '../../handlers/items';
-import { callMethod } from '../../transport/request';
-import type { ItemOutcome, OperationSpec, ResourceSpec } from '../../types';
-import { checkLimit } from '../../validate';
+import type { OperationSpec, ResourceSpec } from '../../types';
 import { binaryProperty } from '../drive/binary';
 import { bool, num, str } from '../shared';
 import { fieldOps, intId, restV3 } from '../v3common';
@@ -29,32 +26,11 @@ const archive = (what: string, method: string, key: typeof collectionId): Operat
 	output: done('archived'),
 });
 
-const PAGE = 200;
-
 /**
  * note.collection.list pages by cursor: `pagination.afterCursor` takes the `nextCursor` of the
  * previous answer, which is null after the last page (note-collection-list.md).
  */
-async function listCollections(this: IExecuteFunctions, op: OperationSpec, itemCount: number): Promise<ItemOutcome[]> {
-	return await forEachItem(itemCount, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? Number.POSITIVE_INFINITY : checkLimit(this, this.getNodeParameter('limit', i, 50), i, op.method);
-		const rows: IDataObject[] = [];
-		let cursor: IDataObject | undefined;
-		while (rows.length < limit) {
-			const pagination: IDataObject = { limit: Math.min(PAGE, limit - rows.length), ...(cursor ? { afterCursor: cursor } : {}) };
-			const envelope = await callMethod(this, op.method, { pagination }, { itemIndex: i, idempotent: true, api: 'v3' });
-			const result = (envelope.result ?? {}) as IDataObject;
-			const page = Array.isArray(result.items) ? (result.items as IDataObject[]) : [];
-			rows.push(...page.slice(0, limit - rows.length));
-			const next = result.nextCursor;
-			// a cursor that does not move would read the same page forever
-			if (!page.length || !next || typeof next !== 'object' || JSON.stringify(next) === JSON.stringify(cursor)) break;
-			cursor = next as IDataObject;
-		}
-		return { json: rows };
-	});
-}
+const PAGE = 200;
 
 const collection: ResourceSpec = {
 	value: 'knowledgeBase',
@@ -79,8 +55,7 @@ const collection: ResourceSpec = {
 			action: 'Get many knowledge bases',
 			method: 'note.collection.list',
 			kind: 'getMany',
-			paging: { mode: 'pagination', pageSize: PAGE, itemsPath: 'items' },
-			execute: listCollections,
+			paging: { mode: 'pagination', pageSize: PAGE, itemsPath: 'items', cursorKey: 'afterCursor', nextCursorKey: 'nextCursor' },
 		},
 		{
 			value: 'update',

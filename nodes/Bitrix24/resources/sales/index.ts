@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
-import { f, fieldsOf } from '../crm/catalog';
+import { f } from '../crm/catalog';
 import type { CamelFamily } from '../crm/catalogMore';
 import { camelFamily, optional } from '../crm/catalogMore';
+import { ALL_VERBS } from '../crud';
 import { salesServiceResources } from './services';
-import { fieldsOp, id, json, num, str, yesNo } from '../shared';
+import { fieldsOf, fieldsOp, id, json, num, str, yesNo } from '../shared';
 
 /**
  * Online store orders (sale.*): orders, basket items, payments, shipments, statuses, payer types and
@@ -24,7 +25,6 @@ const deleteByFilter = (method: string, noun: string, params: ParamSpec[]): Oper
 	params,
 	output: (result, request) => ({ ...(((request as IDataObject).fields as IDataObject) ?? {}), deleted: result !== false }),
 });
-const all = ['create', 'get', 'getMany', 'update', 'delete', 'fields'] as const;
 
 const orderId = f(num('orderId', 'Order ID', { required: true, default: 0 }));
 const currency = f(str('currency', 'Currency', { required: true, default: 'USD' }));
@@ -61,7 +61,7 @@ export const salesOrder = sales({
 	// sale-order-update.md: site, payer type, currency and customer are set on create only
 	updateFirst: [],
 	override: { update: { optional: orderFields } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 const basketPrices = [
@@ -96,7 +96,7 @@ export const salesBasketItem = sales({
 		f(str('productXmlId', 'Product External ID')),
 	],
 	updateFirst: [optional(quantity)],
-	verbs: [...all],
+	verbs: ALL_VERBS,
 	more: [
 		{
 			value: 'addCatalogProduct',
@@ -135,7 +135,7 @@ export const salesBasketItemProperty = sales({
 	create: [f(num('basketId', 'Basket Item ID', { required: true, default: 0 })), f(str('name', 'Name', { required: true })), f(str('value', 'Value', { required: true })), f(str('code', 'Code', { required: true }))],
 	fields: [sort, xmlId],
 	updateFirst: [f(str('name', 'Name')), f(str('value', 'Value')), f(str('code', 'Code'))],
-	verbs: [...all],
+	verbs: ALL_VERBS,
 	// sale-basket-properties-get-fields.md answers under the plural key
 	override: { fields: { method: 'sale.basketproperties.getFields', output: fieldsOf('basketProperties') } },
 });
@@ -165,7 +165,7 @@ export const salesPayment = sales({
 	// sale-payment-update.md: the payment system is required on update too
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Payment ID'), paySystemId] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 export const salesPaymentBasketItem = sales({
@@ -181,7 +181,7 @@ export const salesPaymentBasketItem = sales({
 	fields: [f(num('quantity', 'Quantity')), xmlId],
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Payment Basket Item ID'), quantity], optional: [xmlId] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 export const salesPaymentShipment = sales({
@@ -195,7 +195,7 @@ export const salesPaymentShipment = sales({
 	create: [f(num('shipmentId', 'Shipment ID', { required: true, default: 0 })), f(id('paymentId', 'Payment ID'))],
 	fields: [xmlId],
 	updateFirst: [],
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 export const salesPayerType = sales({
@@ -210,7 +210,7 @@ export const salesPayerType = sales({
 	fields: [f(str('code', 'Code')), sort, yesNo('active', 'Active', 'Whether the payer type is active'), xmlId],
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Payer Type ID'), f(str('name', 'Name', { required: true }))] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 export const salesPayerTypeDomain = sales({
@@ -237,7 +237,7 @@ export const salesPropertyGroup = sales({
 	fields: [sort],
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Order Property Group ID'), personTypeId, f(str('name', 'Name', { required: true }))] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 const variantValue = [f(str('name', 'Name', { required: true })), f(str('value', 'Value', { required: true }))];
@@ -254,7 +254,7 @@ export const salesPropertyVariant = sales({
 	fields: [sort, f(str('description', 'Description'))],
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Order Property Variant ID'), ...variantValue] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 const relationFields = [
@@ -333,7 +333,7 @@ export const salesShipmentItem = sales({
 	fields: [xmlId],
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Shipment Item ID'), quantity] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 const shipmentFlags = [
@@ -366,7 +366,7 @@ export const salesShipment = sales({
 	// sale-shipment-update.md: the delivery flags and service are required on update too
 	updateFirst: [],
 	override: { update: { params: [id('id', 'Shipment ID'), ...shipmentFlags] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 const propertyTypes = ['ADDRESS', 'DATE', 'ENUM', 'FILE', 'LOCATION', 'NUMBER', 'STRING', 'Y/N'].map((value) => ({ name: value === 'Y/N' ? 'Yes/No' : value.charAt(0) + value.slice(1).toLowerCase(), value }));
@@ -479,7 +479,7 @@ export const salesStatus = sales({
 	fields: [yesNo('notify', 'Notify', 'Whether the customer is emailed on this status'), sort, f(str('color', 'Color', { placeholder: '#00FF00' })), xmlId],
 	updateFirst: [],
 	override: { update: { params: [statusKey, statusType] } },
-	verbs: [...all],
+	verbs: ALL_VERBS,
 });
 
 const statusLangFields = [f(str('statusId', 'Status ID', { required: true })), f(str('lid', 'Language', { required: true, default: 'en' })), f(str('name', 'Name', { required: true }))];

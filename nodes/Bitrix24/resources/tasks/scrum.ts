@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { crud } from '../crud';
-import { act, changed, date, fieldsOp, id, list, num, str, toFields as f, V2 } from '../shared';
+import { ALL_VERBS, crud } from '../crud';
+import { act, changed, date, fieldsOf, fieldsOp, id, list, num, str, toFields as f, V2 } from '../shared';
 
 /** Scrum (tasks.api.scrum.*): backlogs, epics, sprints, sprint Kanban stages, Scrum fields of tasks. */
 
@@ -10,9 +10,7 @@ const groupId = (required = true) => f(num('groupId', 'Scrum Group ID', { requir
 const listPaging = { mode: 'start' as const, filterKey: 'filter', orderKey: 'order', selectKey: 'select' };
 // deletes answer an empty array (tasks-api-scrum-epic-delete.md & co.)
 const deleted = (_result: unknown, request: IDataObject | unknown[]) => ({ id: (request as IDataObject).id as string, deleted: true });
-/** getFields answers {fields: {name: {type}}}: one item per field. */
-const fieldItems = (result: unknown) => Object.entries(((result as IDataObject)?.fields ?? {}) as IDataObject).map(([field, meta]) => ({ field, ...((meta ?? {}) as IDataObject) }));
-const scrumFields = (prefix: string, noun: string) => fieldsOp(`${prefix}.getFields`, noun, { ...V2, output: fieldItems });
+const scrumFields = (prefix: string, noun: string) => fieldsOp(`${prefix}.getFields`, noun, { ...V2, output: fieldsOf('fields') });
 
 export const scrumBacklog = crud({
 	value: 'scrumBacklog',
@@ -52,7 +50,7 @@ export const scrumEpic = crud({
 	create: [f(str('name', 'Name', { required: true })), groupId()],
 	fields: epicFields,
 	paging: listPaging,
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	every: V2,
 	override: {
 		// the update page stars name and groupId too
@@ -89,7 +87,7 @@ export const scrumSprint = crud({
 	updateFirst: [groupId(false), f(str('name', 'Name'))],
 	updateFixed: { fields: {} },
 	paging: listPaging,
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	every: V2,
 	override: {
 		get: { params: [id('sprintId', 'Sprint ID')] },

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, RecordSpec } from '../../types';
-import { crud } from '../crud';
-import { customFieldsProperty, date, fieldsOutput, id, json, list, num, str, yn } from '../shared';
+import { ALL_VERBS, crud } from '../crud';
+import { customFieldsProperty, date, fieldsOf, id, json, list, num, str, yn } from '../shared';
 
 /** tasks.task.* answers `{task: {...}}` with camelCase keys; inputs are UPPER_CASE task fields. */
 const taskId = id('taskId', 'Task ID', undefined, { locator: 'task' });
@@ -84,7 +84,7 @@ export const task = crud({
 	unwrap: 'task',
 	// rows come back camelCase (`id`) while filter and order keys are UPPER_CASE (`>ID`, `ID`)
 	paging: { mode: 'start', itemsPath: 'tasks', idField: 'id', idFilter: '>ID', filterKey: 'filter', orderKey: 'order', selectKey: 'select' },
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	override: {
 		create: { extra: [customFieldsProperty()], readBack, mapper: 'task' },
 		get: {
@@ -95,7 +95,7 @@ export const task = crud({
 		getMany: { record },
 		update: { extra: [customFieldsProperty()], readBack, mapper: 'task' },
 		delete: { unwrap: 'task' },
-		fields: { method: 'tasks.task.getFields', output: (result) => fieldsOutput((result as IDataObject)?.fields) },
+		fields: { method: 'tasks.task.getFields', output: fieldsOf('fields') },
 	},
 	more: [
 		taskAction('start', 'Start', 'Start a task', 'tasks.task.start'),

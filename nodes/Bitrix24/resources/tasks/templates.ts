@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationSpec, ParamSpec, ResourceSpec } from '../../types';
 import { binaryProperty } from '../drive/binary';
-import { crud } from '../crud';
+import { ALL_VERBS, crud } from '../crud';
 import { act, changed, fieldsOp, id, json, list, num, str, toFields as f, V2, yn } from '../shared';
 
 /** Task templates and their checklists, flows, task dependencies, task custom fields, the daily plan. */
@@ -320,7 +320,7 @@ export const taskUserField = crud({
 	fields: userFieldSettings('PARAMS'),
 	// 50 per page with start (task-item-user-field-get-list.md)
 	paging: { mode: 'start', filterKey: 'FILTER', orderKey: 'ORDER' },
-	verbs: ['create', 'get', 'getMany', 'update', 'delete', 'fields'],
+	verbs: ALL_VERBS,
 	every: V2,
 	override: {
 		getMany: { method: 'task.item.userfield.getlist' },

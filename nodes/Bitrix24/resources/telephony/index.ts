@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { act, date, json, list, num, str, yesNoOptions as yesNo } from '../shared';
+import { act, date, json, list, num, sortDirection, str, yesNoOptions as yesNo } from '../shared';
 import { followUpResources } from './followUp';
 import { voiceResources } from './voice';
 
@@ -177,16 +177,7 @@ export const callStatistic: ResourceSpec = {
 			kind: 'getMany',
 			optional: [
 				str('SORT', 'Sort By', { placeholder: 'e.g. CALL_START_DATE' }),
-				{
-					name: 'ORDER',
-					label: 'Sort Direction',
-					type: 'options',
-					default: 'DESC',
-					options: [
-						{ name: 'Ascending', value: 'ASC' },
-						{ name: 'Descending', value: 'DESC' },
-					],
-				},
+				sortDirection('ORDER', 'DESC'),
 			],
 			optionalName: 'options',
 			// SORT/ORDER are single strings, not an order object: only the filter goes through the list options

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
-import { act, str, V2 } from '../shared';
+import { act, sortDirection, str, V2 } from '../shared';
 
 /** Voximplant calls placed by Bitrix24 (info calls, callbacks), text-to-speech voices, SIP lines. */
 
@@ -102,16 +102,7 @@ export const sipLine: ResourceSpec = {
 			...V2,
 			optional: [
 				str('SORT', 'Sort By', { placeholder: 'e.g. TITLE' }),
-				{
-					name: 'ORDER',
-					label: 'Sort Direction',
-					type: 'options',
-					default: 'ASC',
-					options: [
-						{ name: 'Ascending', value: 'ASC' },
-						{ name: 'Descending', value: 'DESC' },
-					],
-				},
+				sortDirection('ORDER', 'ASC'),
 			],
 			optionalName: 'options',
 			// SORT/ORDER are single strings, not an order object: only the filter goes through the list options

@@ -47,7 +47,6 @@ const userIds = intList('userIds', 'User IDs', { required: true });
 const byRole = json('userIds', 'Users by Role (JSON)', {
 	description: 'Users per role, e.g. {"MEMBER_HEAD": [7], "MEMBER_EMPLOYEE": [12, 18]} (team roles: MEMBER_TEAM_HEAD, MEMBER_TEAM_DEPUTY_HEAD, MEMBER_TEAM_EMPLOYEE)',
 });
-const idList = (name: string, label: string) => intList(name, label);
 
 const node: ResourceSpec = {
 	value: 'hrNode',
@@ -68,11 +67,11 @@ const node: ResourceSpec = {
 				byRole,
 				bool('moveUsersToNode', 'Move Users', 'Whether to take the users out of their previous department (departments only)'),
 				bool('createChat', 'Create Chat', 'Whether to create a chat for it'),
-				idList('bindingChatIds', 'Link Chat IDs'),
+				intList('bindingChatIds', 'Link Chat IDs'),
 				bool('createChannel', 'Create Channel', 'Whether to create a channel for it'),
-				idList('bindingChannelIds', 'Link Channel IDs'),
+				intList('bindingChannelIds', 'Link Channel IDs'),
 				bool('createCollab', 'Create Collab', 'Whether to create a collab for it'),
-				idList('bindingCollabIds', 'Link Collab IDs'),
+				intList('bindingCollabIds', 'Link Collab IDs'),
 				json('settings', 'Settings (JSON)', { description: 'e.g. {"BUSINESS_PROC_AUTHORITY": ["HEAD"], "REPORTS_AUTHORITY": ["HEAD", "DEPUTY_HEAD"]}' }),
 			],
 			prepare: integersAt({ bindingChatIds: 'Link Chat IDs', bindingChannelIds: 'Link Channel IDs', bindingCollabIds: 'Link Collab IDs' }),
@@ -177,8 +176,8 @@ const node: ResourceSpec = {
 				},
 			],
 			optional: [
-				idList('ids', 'Link IDs'),
-				idList('removeIds', 'Unlink IDs'),
+				intList('ids', 'Link IDs'),
+				intList('removeIds', 'Unlink IDs'),
 				bool('createDefault', 'Create Default', 'Whether to create the default chat, channel or collab'),
 				bool('withChildren', 'With Children', 'Whether to apply the change to the child departments and teams too'),
 			],

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ParamSpec, ResourceSpec } from '../../types';
 import { crud } from '../crud';
-import { bool, date, id, json, list, num, str, yn } from '../shared';
+import { bool, date, id, json, list, num, sortDirection, str, yn } from '../shared';
 import { hrResources } from './hr';
 import { timeRecord } from './timeman';
 
@@ -136,7 +136,7 @@ export const department = crud({
 				str('PARENT', 'Parent Department ID'),
 				str('UF_HEAD', 'Head User ID'),
 				str('sort', 'Sort By', { placeholder: 'e.g. NAME' }),
-				{ name: 'order', label: 'Sort Direction', type: 'options', options: [{ name: 'Ascending', value: 'ASC' }, { name: 'Descending', value: 'DESC' }], default: 'ASC' },
+				sortDirection('order', 'ASC'),
 			],
 			optionalName: 'options',
 			paging: { mode: 'start', startKey: 'START' },
